@@ -1,0 +1,52 @@
+import { standardNormal } from "../kernel/distribution.js";
+import type { Rng } from "../kernel/rngStream.js";
+import type { Scenario } from "../scenario/scenarioSchema.js";
+
+/**
+ * Where incidents are likely: the district cut into square blocks of
+ * `incidents.hotspotBlockMeters` (clipped at the edges), each with a lognormal rate
+ * multiplier of mean 1 and coefficient of variation `incidents.hotspotCv`. The blocks
+ * do not depend on the grid layout, so two scenarios that differ only in grid size
+ * see incidents at the same places.
+ */
+export interface HotspotBlocks {
+  /** Number of blocks. */
+  count: number;
+  /** North-west corner and extent of each block (metres). */
+  x0: Float64Array;
+  y0: Float64Array;
+  w: Float64Array;
+  h: Float64Array;
+  /** Relative incident rate of each block: area × multiplier. */
+  weight: Float64Array;
+}
+
+/** Draws the hotspot blocks of a scenario from `rng` (the seed's "hotspots" stream). */
+export function hotspotBlocks(s: Scenario, rng: Rng): HotspotBlocks {
+  const side = s.incidents.hotspotBlockMeters;
+  const W = s.district.widthMeters;
+  const H = s.district.heightMeters;
+  const nx = Math.ceil(W / side - 1e-9);
+  const ny = Math.ceil(H / side - 1e-9);
+  const count = nx * ny;
+  const x0 = new Float64Array(count);
+  const y0 = new Float64Array(count);
+  const w = new Float64Array(count);
+  const h = new Float64Array(count);
+  const weight = new Float64Array(count);
+  const cv = s.incidents.hotspotCv;
+  const s2 = Math.log(1 + cv * cv);
+  const sigma = Math.sqrt(s2);
+  for (let r = 0; r < ny; r++) {
+    for (let c = 0; c < nx; c++) {
+      const b = r * nx + c;
+      x0[b] = c * side;
+      y0[b] = r * side;
+      w[b] = Math.min(side, W - x0[b]);
+      h[b] = Math.min(side, H - y0[b]);
+      const multiplier = cv > 0 ? Math.exp(sigma * standardNormal(rng) - s2 / 2) : 1;
+      weight[b] = w[b] * h[b] * multiplier;
+    }
+  }
+  return { count, x0, y0, w, h, weight };
+}
