@@ -134,7 +134,7 @@ export const travelSchema = z.strictObject({
 });
 
 export const runSchema = z.strictObject({
-  days: positive.max(3660).default(28).describe("simulated days per replication, warm-up included"),
+  days: positive.max(36600).default(28).describe("simulated days per replication, warm-up included"),
   warmupDays: nonNegative.default(2).describe("days at the start excluded from every measurement"),
   maxOpenIncidents: count
     .default(200000)
