@@ -158,7 +158,7 @@ export const scenarioSchema = z
     run: runSchema.prefault({}).describe("length of each replication"),
   })
   .superRefine((s, ctx) => {
-    if (s.run.warmupDays >= s.run.days) {
+    if (s.run.days > 0 && s.run.warmupDays >= s.run.days) {
       ctx.addIssue({
         code: "custom",
         path: ["run", "warmupDays"],

@@ -1,0 +1,22 @@
+import { parseArgs } from "../parseArgs.js";
+import { readScenarioFile } from "../readScenarioFile.js";
+import { UserError } from "../UserError.js";
+
+/** `gridgov validate`: checks scenario files; exit 0 if all are valid, 2 with every problem listed otherwise. */
+export function validateCommand(argv: readonly string[]): number {
+  const { positional, flags } = parseArgs(argv, { set: "list" }, "validate");
+  if (positional.length === 0) throw new UserError("usage: gridgov validate <scenario.json> [more.json ...] [--set path=value ...]");
+  const problems: string[] = [];
+  for (const file of positional) {
+    try {
+      const { scenario, warnings } = readScenarioFile(file, (flags.set as string[] | undefined) ?? []);
+      process.stdout.write(`${file}: valid ("${scenario.name}")\n`);
+      for (const w of warnings) process.stdout.write(`${file}: warning: ${w}\n`);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length) throw new UserError(problems.join("\n"));
+  return 0;
+}

@@ -1,0 +1,42 @@
+import { INCIDENT_REPORTERS } from "../sim/metrics/incidentReporters.js";
+import type { RunResult } from "../sim/experiments/runScenario.js";
+
+const num = (v: number | null, digits = 1) => (v === null ? "–" : v.toFixed(digits));
+const ci = (c: [number, number] | null, digits = 1) => (c ? `${c[0].toFixed(digits)} – ${c[1].toFixed(digits)}` : "–");
+const LABELS: Record<string, string> = {
+  discoveryDelay: "discovery delay",
+  queueWait: "queue wait",
+  travelTime: "travel time",
+  responseTime: "response time",
+  resolutionTime: "resolution time",
+  totalTime: "total time",
+};
+
+/** The human-readable summary of a run: one row per metric with units, quantiles and the 95 % CI. */
+export function formatRunTable(r: RunResult): string {
+  const rows: string[][] = [["metric", "unit", "mean", "95% CI", "p50", "p90", "p95"]];
+  for (const rep of INCIDENT_REPORTERS) {
+    const m = r.metrics[rep.name];
+    rows.push([LABELS[rep.name] ?? rep.name, "min", num(m.mean), ci(m.ci95), num(m.p50), num(m.p90), num(m.p95)]);
+  }
+  const u = r.metrics.workerUtilization;
+  const pct = (v: number | null) => (v === null ? null : v * 100);
+  rows.push(["worker utilisation", "%", num(pct(u.mean)), ci(u.ci95 && [u.ci95[0] * 100, u.ci95[1] * 100]), "", "", ""]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const table = rows.map((row) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
+  table.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  const i = r.metrics.incidents;
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const header = [
+    `${r.scenario.name} — ${r.replications} replication${r.replications > 1 ? "s" : ""} × ${r.scenario.days} days (first ${r.scenario.warmupDays} days warm-up, not measured), seed ${r.seed}`,
+    `${r.workers.count} grid workers · scenario ${r.scenario.hash.slice(0, 12)} · engine ${r.engineVersion}`,
+    "",
+  ];
+  const footer = [
+    "",
+    `incidents in measured windows (all replications): ${fmt(i.arrived)} occurred, ${fmt(i.closed)} closed, ${fmt(i.open)} still open`,
+    "mean = mean of replication means; 95% CI = t-interval over replications; p50/p90/p95 over all incidents",
+    ...r.warnings.map((w) => `warning: ${w}`),
+  ];
+  return [...header, ...table, ...footer].join("\n") + "\n";
+}

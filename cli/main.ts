@@ -1,0 +1,47 @@
+import { ENGINE_VERSION } from "../sim/version.js";
+import { runCommand, RUN_USAGE } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import { UserError } from "./UserError.js";
+
+const USAGE = `GridGov ${ENGINE_VERSION} — simulate grid governance
+
+usage:
+  ${RUN_USAGE}
+  gridgov validate <scenario.json> [more.json ...]
+  gridgov schema > scenario.schema.json
+
+Docs: docs/user-guide.md`;
+
+const COMMANDS: Record<string, (argv: readonly string[]) => number> = {
+  run: runCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
+};
+
+/**
+ * Runs the command line and returns the exit code: 0 done, 2 bad input (message
+ * on stderr, no stack trace), 1 an internal error.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(USAGE + "\n");
+    return command ? 0 : 2;
+  }
+  if (command === "--version") {
+    process.stdout.write(ENGINE_VERSION + "\n");
+    return 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UserError(`unknown command "${command}"; expected one of: ${Object.keys(COMMANDS).join(", ")}\n\n${USAGE}`);
+    return run(rest);
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,34 @@
+import { checkFeasibility } from "../model/checkFeasibility.js";
+import { applyOverrides } from "../scenario/applyOverrides.js";
+import { parseJsonText, parseScenario } from "../scenario/parseScenario.js";
+import type { Checked } from "../scenario/ScenarioIssue.js";
+import type { Scenario } from "../scenario/scenarioSchema.js";
+
+/**
+ * Turns scenario text (a file's contents, a pasted or linked scenario) into a
+ * validated, runnable scenario: JSON syntax, schema, `--set` overrides (applied to
+ * the validated scenario, so they can reach defaulted fields), and feasibility.
+ * Never throws for bad input: every problem comes back as an issue with its path.
+ */
+export function loadScenario(text: string, overrides: readonly string[] = []): Checked<Scenario> {
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  return loadScenarioData(json.value, overrides);
+}
+
+/** As {@link loadScenario}, from already-parsed JSON data. */
+export function loadScenarioData(data: unknown, overrides: readonly string[] = []): Checked<Scenario> {
+  let parsed = parseScenario(data);
+  if (!parsed.ok) return parsed;
+  if (overrides.length > 0) {
+    const changed = applyOverrides(parsed.value, overrides);
+    if (!changed.ok) return changed;
+    parsed = parseScenario(changed.value);
+    if (!parsed.ok) {
+      return { ok: false, issues: parsed.issues.map((i) => ({ ...i, message: `${i.message} (after --set)` })) };
+    }
+  }
+  const feasibility = checkFeasibility(parsed.value);
+  if (feasibility.issues.length) return { ok: false, issues: feasibility.issues };
+  return { ok: true, value: parsed.value, warnings: feasibility.warnings };
+}

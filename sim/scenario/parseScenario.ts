@@ -1,0 +1,64 @@
+import type { z } from "zod";
+import { jsonErrorOffset } from "./jsonErrorOffset.js";
+import { formatPath, type Checked, type ScenarioIssue } from "./ScenarioIssue.js";
+import { scenarioSchema, type Scenario } from "./scenarioSchema.js";
+
+/**
+ * Validates raw scenario data (parsed JSON) against the schema, filling defaults.
+ * Every problem is reported with its field path, what was expected and what was found.
+ */
+export function parseScenario(input: unknown): Checked<Scenario> {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data, warnings: [] };
+  return { ok: false, issues: result.error.issues.map((issue) => describeIssue(issue, input)) };
+}
+
+/** Parses JSON text, reporting a syntax error with its line and column. */
+export function parseJsonText(text: string): Checked<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text), warnings: [] };
+  } catch (e) {
+    const pos = jsonErrorOffset(text);
+    const before = text.slice(0, pos);
+    const line = before.split("\n").length;
+    const column = pos - before.lastIndexOf("\n");
+    const near = JSON.stringify(text.slice(pos, pos + 20));
+    const reason = (e as Error).message.replace(/,? ".*$/s, "");
+    return {
+      ok: false,
+      issues: [{ path: "", message: `expected valid JSON, found a syntax error at line ${line}, column ${column} (near ${near}): ${reason}` }],
+    };
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue {
+  const path = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+    return { path, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}; check the spelling against \`gridgov schema\`` };
+  }
+  if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) {
+    const options = issue.options.map((o) => `"${String(o)}"`).join(", ");
+    return { path, message: `expected one of ${options}, found ${show(valueAt(input, issue.path))}` };
+  }
+  const found = valueAt(input, issue.path);
+  const message = issue.message.replace(/^Invalid input: /, "").replace(/^Too (small|big): /, "");
+  if (issue.code === "custom" || /found /.test(message)) return { path, message };
+  const foundText = found === undefined ? "nothing (the field is missing)" : show(found);
+  return { path, message: `${message.replace(/, received \w+$/, "")}, found ${foundText}` };
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function show(v: unknown): string {
+  const text = JSON.stringify(v);
+  if (text === undefined) return String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
