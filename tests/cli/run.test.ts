@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/runCli.js";
+
+const teaching = "scenarios/teaching-small.json";
+const quick = ["--replications", "3", "--days", "4", "--seed", "42"];
+
+describe("gridgov run", () => {
+  it("prints a table of every metric with units, quantiles and a 95% CI", () => {
+    const r = runCli(["run", teaching, ...quick]);
+    expect(r.status).toBe(0);
+    for (const label of ["response time", "resolution time", "queue wait", "travel time", "discovery delay", "worker utilisation"]) {
+      expect(r.stdout).toContain(label);
+    }
+    expect(r.stdout).toMatch(/metric\s+unit\s+mean\s+95% CI\s+p50\s+p90\s+p95/);
+    expect(r.stdout).toContain("3 replications × 4 days");
+  });
+
+  it("--json gives the documented fields, and the same seed gives byte-identical output", () => {
+    const a = runCli(["run", teaching, ...quick, "--json"]);
+    const b = runCli(["run", teaching, ...quick, "--json"]);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const j = JSON.parse(a.stdout);
+    for (const name of ["responseTime", "resolutionTime", "queueWait", "travelTime", "discoveryDelay"]) {
+      const m = j.metrics[name];
+      for (const k of ["mean", "p50", "p90", "p95"]) expect(typeof m[k]).toBe("number");
+      expect(m.ci95).toHaveLength(2);
+      expect(m.ci95[0]).toBeLessThanOrEqual(m.mean);
+      expect(m.ci95[1]).toBeGreaterThanOrEqual(m.mean);
+    }
+    expect(j.metrics.workerUtilization.mean).toBeGreaterThan(0);
+    expect(j.metrics.workerUtilization.mean).toBeLessThan(1);
+    const inc = j.metrics.incidents;
+    expect(inc.arrived).toBe(inc.closed + inc.open);
+    expect(j.scenario.name).toBe("Teaching district — 15 grids");
+    expect(j.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(j.seed).toBe(42);
+    expect(j.replications).toBe(3);
+    expect(j.engineVersion).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+  });
+
+  it("a different seed gives different numbers", () => {
+    const a = JSON.parse(runCli(["run", teaching, ...quick, "--json"]).stdout);
+    const b = JSON.parse(runCli(["run", teaching, "--replications", "3", "--days", "4", "--seed", "43", "--json"]).stdout);
+    expect(a.metrics.responseTime.mean).not.toBe(b.metrics.responseTime.mean);
+  });
+
+  it("--set overrides a field by its path and is validated like the file", () => {
+    const base = JSON.parse(runCli(["run", teaching, ...quick, "--json"]).stdout);
+    const more = JSON.parse(runCli(["run", teaching, ...quick, "--json", "--set", "staffing.workersPerGrid=2"]).stdout);
+    expect(more.workers.count).toBe(2 * base.workers.count);
+    expect(more.scenario.hash).not.toBe(base.scenario.hash);
+    const bad = runCli(["run", teaching, ...quick, "--set", "staffing.workersPerGrid=-1"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("staffing.workersPerGrid");
+    expect(bad.stderr).toContain("found -1");
+  });
+
+  it("--set with an unknown path names the path and the known fields", () => {
+    const r = runCli(["run", teaching, ...quick, "--set", "staffing.workersPerGird=2"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown field "workersPerGird"');
+    expect(r.stderr).toContain("workersPerGrid");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("--out writes the JSON result to a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(dir, "sub", "results.json");
+    const r = runCli(["run", teaching, ...quick, "--out", out, "--json"]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(r.stdout);
+  });
+
+  it("bad input writes no output file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, name: "x", run: { days: 0 } }));
+    const out = join(dir, "results.json");
+    const r = runCli(["run", bad, "--out", out]);
+    expect(r.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("shows progress on stderr for runs longer than a second, never on stdout", () => {
+    const r = runCli(["run", "scenarios/district-j-baseline.json", "--replications", "3", "--days", "1000", "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/replication \d+\/3/);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  it("warns and caps a run whose queue would grow without bound", () => {
+    const r = runCli(["run", teaching, "--replications", "2", "--days", "6", "--set", "incidents.ratePerHour=200", "--set", "run.maxOpenIncidents=2000", "--json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("grows without bound");
+    const j = JSON.parse(r.stdout);
+    expect(j.perReplication.every((p: { truncated: boolean }) => p.truncated)).toBe(true);
+    expect(j.warnings.join(" ")).toContain("stopped early");
+  });
+});

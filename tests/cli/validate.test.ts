@@ -1,0 +1,91 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/runCli.js";
+
+function scenarioFile(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "gridgov-")), "scenario.json");
+  writeFileSync(file, content);
+  return file;
+}
+
+/** Expects a user error: exit 2, the file named, no stack trace. */
+function expectUserError(args: string[], ...fragments: string[]): string {
+  const r = runCli(args);
+  expect(r.status).toBe(2);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  for (const f of fragments) expect(r.stderr).toContain(f);
+  return r.stderr;
+}
+
+describe("gridgov validate", () => {
+  it("accepts every shipped scenario", () => {
+    const files = readdirSync("scenarios", { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => join("scenarios", f));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const r = runCli(["validate", ...files]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it("reports a missing file by name", () => {
+    expectUserError(["validate", "no/such/file.json"], "no/such/file.json", "no such file");
+  });
+
+  it("reports malformed JSON with line and column", () => {
+    const f = scenarioFile('{\n  "schemaVersion": 1,\n  "name": "x",\n}');
+    expectUserError(["validate", f], f, "line 4, column 1");
+  });
+
+  it("lists every problem with its field path, what was expected and what was found", () => {
+    const f = scenarioFile(
+      JSON.stringify({
+        schemaVersion: 1,
+        name: "x",
+        colour: "red",
+        run: { days: "ten" },
+        incidents: { ratePerResidentPerYear: -0.5, categories: [{ id: "a", name: "A", share: 1, serviceTime: { type: "poisson", mean: 3 } }] },
+      }),
+    );
+    const err = expectUserError(["validate", f]);
+    expect(err).toContain(`${f}: (scenario): unknown field "colour"`);
+    expect(err).toContain(`${f}: run.days: expected number, found "ten"`);
+    expect(err).toContain(`${f}: incidents.ratePerResidentPerYear:`);
+    expect(err).toContain("found -0.5");
+    expect(err).toContain(`incidents.categories[0].serviceTime.type: expected one of "exponential"`);
+    expect(err).toContain("4 problems found");
+  });
+
+  it("refuses zero workers while incidents occur", () => {
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", staffing: { workersPerGrid: 0.0001 } }));
+    expectUserError(["validate", f], "staffing.workersPerGrid", "0 workers");
+  });
+
+  it("refuses a grid larger than the district", () => {
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", district: { households: 300 }, grids: { householdsPerGrid: 400 } }));
+    expectUserError(["validate", f], "grids.householdsPerGrid", "cannot be larger than the district");
+  });
+
+  it("refuses an unknown command and an unknown option", () => {
+    expectUserError(["frobnicate"], 'unknown command "frobnicate"');
+    expectUserError(["run", "scenarios/teaching-small.json", "--replicas", "3"], "unknown option --replicas");
+  });
+});
+
+describe("gridgov schema", () => {
+  it("prints a JSON Schema with every scenario section, descriptions and no extra fields allowed", () => {
+    const r = runCli(["schema"]);
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBe(false);
+    for (const key of ["schemaVersion", "name", "district", "grids", "staffing", "incidents", "discovery", "intake", "dispatch", "travel", "run"]) {
+      expect(schema.properties[key]).toBeDefined();
+    }
+    expect(schema.properties.staffing.properties.workersPerGrid.description).toMatch(/workers per grid/);
+    expect(schema.required).toContain("schemaVersion");
+  });
+});

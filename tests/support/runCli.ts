@@ -1,0 +1,24 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Result of one `gridgov` process. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `gridgov` command (bin/gridgov.js) in a child process from the repo root. */
+export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, [`${root}bin/gridgov.js`, ...args], {
+    cwd: options.cwd ?? root,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The repository root (absolute, with a trailing slash). */
+export const repoRoot = root;
