@@ -50,8 +50,9 @@ export function sampler(spec: DistributionSpec): Sampler {
       return (rng) => Math.exp(mu + sigma * standardNormal(rng));
     }
     case "gamma": {
-      if (spec.cv === 0) return () => spec.mean;
       const shape = 1 / (spec.cv * spec.cv);
+      // cv = 0, or so small that cv² underflows: no spread left.
+      if (!(shape < Infinity)) return () => spec.mean;
       const scale = spec.mean / shape;
       return (rng) => scale * standardGamma(rng, shape);
     }
