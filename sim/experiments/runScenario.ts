@@ -26,9 +26,14 @@ export interface RunResult extends RunSummary {
   seedDerivation: string;
   /** Problems worth knowing (heavy load, truncated replications). */
   warnings: string[];
-  /** Each replication's own figures (without histograms). */
-  perReplication: Array<Omit<ReplicationResult, "metrics"> & { metrics: Record<IncidentMetricName, Omit<MetricSample, "histogram">> }>;
+  /** Each replication's own figures (without histograms, per-grid figures and time series). */
+  perReplication: ReplicationFigures[];
 }
+
+/** One replication's figures as reported in a run result. */
+export type ReplicationFigures = Omit<ReplicationResult, "metrics" | "grids" | "series"> & {
+  metrics: Record<IncidentMetricName, Omit<MetricSample, "histogram">>;
+};
 
 /** Runs every replication of `scenario` in turn, in this thread. */
 export function runScenario(scenario: Scenario, options: RunOptions, warnings: readonly string[] = []): RunResult {
@@ -72,10 +77,10 @@ export function combineReplications(
     },
     seed,
     replications: sorted.length,
-    seedDerivation: `gridgov/${seed}/<stream>/<replication>; streams: arrivals, service, discovery, intake, hotspots (replication 0 only)`,
+    seedDerivation: `gridgov/${seed}/<stream>/<replication>; streams: arrivals, service, discovery, intake, outcomes (keys of each incident's own draws), staffing; hotspots and residents use replication 0 (the district's geography and population are shared by all replications)`,
     warnings: allWarnings,
     ...summarize(sorted),
-    perReplication: sorted.map(({ metrics, ...rest }) => ({
+    perReplication: sorted.map(({ metrics, grids: _g, series: _s, ...rest }) => ({
       ...rest,
       metrics: Object.fromEntries(
         Object.entries(metrics).map(([name, { histogram: _h, ...m }]) => [name, m]),

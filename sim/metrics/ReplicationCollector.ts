@@ -1,8 +1,23 @@
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from "../kernel/PoissonProcess.js";
 import type { GridModel } from "../model/GridModel.js";
-import { ASSIGNED, CLOSED, OCCURRED, REGISTERED, STAGE_COUNT } from "../model/IncidentStore.js";
-import { ACTIVITIES, ACTIVITY_COUNT, AVAILABLE, type ActivityName } from "../model/Workforce.js";
+import {
+  ASSIGNED,
+  BY_RESIDENT,
+  BY_VOLUNTEER,
+  CLOSED,
+  DISCOVERED,
+  ESCALATED,
+  FOUND_BY,
+  OCCURRED,
+  ON_SITE,
+  REGISTERED,
+  STAGE_COUNT,
+} from "../model/IncidentStore.js";
+import { ACTIVITIES, ACTIVITY_COUNT, AVAILABLE, OFF_DUTY, type ActivityName } from "../model/Workforce.js";
+import { gini } from "./gini.js";
 import { Histogram, type SparseHistogram } from "./Histogram.js";
 import { INCIDENT_REPORTERS, stageIndex, type IncidentMetricName } from "./incidentReporters.js";
+import { workforceCost, type Cost } from "./workforceCost.js";
 
 /** One incident measurement in one replication (minutes). */
 export interface MetricSample {
@@ -15,6 +30,20 @@ export interface MetricSample {
   histogram: SparseHistogram;
 }
 
+/** Per incident category, in one replication. */
+export interface CategoryResult {
+  id: string;
+  arrived: number;
+  closed: number;
+  /** Closed within the time limit. */
+  withinLimit: number;
+  /** Closed late, or still open past the limit at the end. */
+  late: number;
+}
+
+/** Who or what the hours of a worker went to (mean hours per worker over the measured window). */
+export type HoursByActivity = Record<ActivityName | "patrol" | "idle", number>;
+
 /** What one replication measured, as plain data. */
 export interface ReplicationResult {
   replication: number;
@@ -25,37 +54,76 @@ export interface ReplicationResult {
   /** Length of the measured window, after the warm-up (minutes). */
   measuredMinutes: number;
   /** Incidents that occurred in the measured window: closed by the end, and still open. */
-  incidents: { arrived: number; closed: number; open: number };
+  incidents: {
+    arrived: number;
+    closed: number;
+    open: number;
+    /** Of those arrived: escalated at least once, misrouted at least once, reopened at least once. */
+    escalated: number;
+    misrouted: number;
+    reopened: number;
+    /** Of those arrived: found by residents, patrols, volunteers, known at once; fixed by volunteers. */
+    foundBy: Record<(typeof FOUND_BY)[number], number>;
+    fixedByVolunteers: number;
+    /** Closed incidents residents were satisfied with (in time and fixed right). */
+    satisfied: number;
+    /** Duplicate reports registered. */
+    duplicates: number;
+  };
+  categories: CategoryResult[];
   metrics: Record<IncidentMetricName, MetricSample>;
   workers: {
     count: number;
     /** Share of on-duty time not free to patrol (0..1). */
     utilization: number;
-    /** Mean hours per worker in each activity over the measured window. */
-    hoursByActivity: Record<ActivityName, number>;
+    /** Mean hours per worker in each activity over the measured window; `available` = `patrol` + `idle`. */
+    hoursByActivity: HoursByActivity;
+    /** Mean overtime hours per worker per week. */
+    overtimeHoursPerWeek: number;
+    /** Gini coefficient of busy hours across workers (0 = equal). */
+    workloadGini: number;
   };
+  /** Staff cost (CNY), scaled to a year. */
+  cost: Cost;
+  /** Residents' mean satisfaction (0..1) at the end; null without residents. */
+  satisfaction: number | null;
   /** Time-average number of incidents registered and not closed (L) or not yet assigned (Lq), and registrations per minute (λ). */
   little: { L: number; Lq: number; lambda: number };
+  /** Per grid (index = grid id): incidents occurred, mean response time (min, null if none), worker utilisation. */
+  grids: { occurred: number[]; meanResponse: Array<number | null>; utilization: number[] };
+  /** Over the whole run, warm-up included: open incidents each hour; satisfaction and residents' share of finds each day. */
+  series: { backlogHourly: number[]; satisfactionDaily: number[]; residentShareDaily: number[] };
 }
 
 /**
  * Watches a {@link GridModel} and measures it: incident reporters when stages are
- * reached, time-averages for Little's law, and worker time by activity. Everything
- * before the model's warm-up end is forgotten.
+ * reached, time limits, time-averages for Little's law, worker time by activity,
+ * time series and per-grid figures. Everything before the warm-up end is forgotten
+ * except the time series, which cover the whole run.
  */
 export class ReplicationCollector {
   private readonly histograms: Histogram[];
   private readonly sums: Float64Array;
   /** For each stage, the reporters recorded when it is reached, as [reporter, fromStage] pairs. */
   private readonly byStage: Int32Array[];
-  private arrived = 0;
-  private closed = 0;
+  private readonly counts = { arrived: 0, closed: 0, escalated: 0, satisfied: 0, fixedByVolunteers: 0 };
+  private readonly foundBy = new Float64Array(FOUND_BY.length);
+  private readonly closedBy: { misrouted: number; reopened: number } = { misrouted: 0, reopened: 0 };
+  private readonly categories: CategoryResult[];
   private registeredInWindow = 0;
   private inSystem = 0;
   private inQueue = 0;
   private areaSystem = 0;
   private areaQueue = 0;
   private lastChange = 0;
+  private readonly gridOccurred: Float64Array;
+  private readonly gridResponses: Float64Array;
+  private readonly gridResponseSum: Float64Array;
+  private readonly backlog: number[] = [];
+  private readonly satisfactionDaily: number[] = [];
+  private readonly residentShareDaily: number[] = [];
+  private foundToday = 0;
+  private foundByResidentsToday = 0;
 
   constructor(private readonly model: GridModel) {
     this.histograms = INCIDENT_REPORTERS.map(() => new Histogram());
@@ -63,15 +131,34 @@ export class ReplicationCollector {
     const lists: number[][] = Array.from({ length: STAGE_COUNT }, () => []);
     INCIDENT_REPORTERS.forEach((r, k) => lists[stageIndex(r.to)].push(k, stageIndex(r.from)));
     this.byStage = lists.map((l) => Int32Array.from(l));
-    model.onStage = (i, stage) => this.stage(i, stage);
-    const warmup = model.sim.define(() => this.endWarmup());
-    model.sim.scheduleAt(model.warmupEnd, warmup, 0, 0);
+    this.categories = model.s.incidents.categories.map((c) => ({ id: c.id, arrived: 0, closed: 0, withinLimit: 0, late: 0 }));
+    const G = model.layout.grids;
+    this.gridOccurred = new Float64Array(G);
+    this.gridResponses = new Float64Array(G);
+    this.gridResponseSum = new Float64Array(G);
+    model.onStage = (i, stage, now) => this.stage(i, stage, now);
+    model.onClose = (i, satisfied) => this.closed(i, satisfied);
+    const sim = model.sim;
+    const warmup = sim.define(() => this.endWarmup());
+    sim.scheduleAt(model.warmupEnd, warmup, 0, 0);
+    const hourly = sim.define(() => {
+      this.backlog.push(this.inSystem);
+      if (sim.now + MINUTES_PER_HOUR < model.end) sim.schedule(MINUTES_PER_HOUR, hourly, 0, 0);
+    });
+    sim.scheduleAt(0, hourly, 0, 0);
+    const daily = sim.define(() => {
+      this.satisfactionDaily.push(model.residents ? model.residents.meanSatisfaction() : NaN);
+      this.residentShareDaily.push(this.foundToday > 0 ? this.foundByResidentsToday / this.foundToday : NaN);
+      this.foundToday = this.foundByResidentsToday = 0;
+      if (sim.now + MINUTES_PER_DAY <= model.end) sim.schedule(MINUTES_PER_DAY, daily, 0, 0);
+    });
+    sim.scheduleAt(MINUTES_PER_DAY, daily, 0, 0);
   }
 
-  private stage(i: number, stage: number): void {
+  private stage(i: number, stage: number, now: number): void {
     const inc = this.model.incidents;
-    const now = this.model.sim.now;
-    if (stage === REGISTERED || stage === ASSIGNED || stage === CLOSED) {
+    const registered = inc.times[i * STAGE_COUNT + REGISTERED] >= 0;
+    if (stage === REGISTERED || stage === ASSIGNED || (stage === CLOSED && registered)) {
       this.areaSystem += this.inSystem * (now - this.lastChange);
       this.areaQueue += this.inQueue * (now - this.lastChange);
       this.lastChange = now;
@@ -82,9 +169,18 @@ export class ReplicationCollector {
       } else if (stage === ASSIGNED) this.inQueue--;
       else this.inSystem--;
     }
+    if (stage === DISCOVERED) {
+      this.foundToday++;
+      if (inc.foundBy[i] === BY_RESIDENT) this.foundByResidentsToday++;
+    }
     if (inc.measured[i] === 0) return;
-    if (stage === OCCURRED) this.arrived++;
-    else if (stage === CLOSED) this.closed++;
+    const g = inc.grid[i];
+    if (stage === OCCURRED) {
+      this.counts.arrived++;
+      this.categories[inc.category[i]].arrived++;
+      this.gridOccurred[g]++;
+    } else if (stage === DISCOVERED) this.foundBy[inc.foundBy[i]]++;
+    else if (stage === ESCALATED) this.counts.escalated++;
     const list = this.byStage[stage];
     const base = i * STAGE_COUNT;
     for (let k = 0; k < list.length; k += 2) {
@@ -93,8 +189,30 @@ export class ReplicationCollector {
         const v = now - from;
         this.histograms[list[k]].add(v);
         this.sums[list[k]] += v;
+        if (stage === ON_SITE && list[k + 1] === REGISTERED) {
+          this.gridResponses[g]++;
+          this.gridResponseSum[g] += v;
+        }
       }
     }
+  }
+
+  private closed(i: number, satisfied: boolean): void {
+    const inc = this.model.incidents;
+    if (inc.measured[i] === 0) return;
+    const now = this.model.sim.now;
+    const cat = this.categories[inc.category[i]];
+    this.counts.closed++;
+    cat.closed++;
+    if (satisfied) this.counts.satisfied++;
+    if (inc.misroutes[i] > 0) this.closedBy.misrouted++;
+    if (inc.reopened[i] > 0) this.closedBy.reopened++;
+    if (inc.foundBy[i] === BY_VOLUNTEER && !(inc.times[i * STAGE_COUNT + REGISTERED] >= 0)) {
+      this.counts.fixedByVolunteers++;
+      return;
+    }
+    if (now <= inc.deadline[i]) cat.withinLimit++;
+    else cat.late++;
   }
 
   private endWarmup(): void {
@@ -109,13 +227,20 @@ export class ReplicationCollector {
   result(replication: number): ReplicationResult {
     const m = this.model;
     const end = m.sim.now;
-    const window = end - m.warmupEnd;
+    // A run truncated before the warm-up ended measured nothing.
+    const window = Math.max(0, end - m.warmupEnd);
+    if (end < m.warmupEnd) m.workforce.resetMinutes(end);
     this.areaSystem += this.inSystem * (end - this.lastChange);
     this.areaQueue += this.inQueue * (end - this.lastChange);
     this.lastChange = end;
+    const inc = m.incidents;
     let open = 0;
-    for (let i = 0; i < m.incidents.capacity; i++) {
-      if (m.incidents.live[i] && m.incidents.measured[i]) open++;
+    for (let i = 0; i < inc.capacity; i++) {
+      if (!inc.live[i] || !inc.measured[i]) continue;
+      open++;
+      if (inc.misroutes[i] > 0) this.closedBy.misrouted++;
+      if (inc.reopened[i] > 0) this.closedBy.reopened++;
+      if (end > inc.deadline[i]) this.categories[inc.category[i]].late++;
     }
     const metrics = {} as Record<IncidentMetricName, MetricSample>;
     INCIDENT_REPORTERS.forEach((r, k) => {
@@ -130,31 +255,95 @@ export class ReplicationCollector {
         histogram: h.toJSON(),
       };
     });
-    const wf = m.workforce;
-    const totals = new Float64Array(ACTIVITY_COUNT);
-    for (let w = 0; w < wf.count; w++) {
-      for (let a = 0; a < ACTIVITY_COUNT; a++) totals[a] += wf.minutes[w * ACTIVITY_COUNT + a];
-    }
-    const onDuty = totals.reduce((a, b) => a + b, 0);
-    const hoursByActivity = {} as Record<ActivityName, number>;
-    ACTIVITIES.forEach((name, a) => (hoursByActivity[name] = wf.count ? totals[a] / wf.count / 60 : 0));
+    const foundBy = Object.fromEntries(FOUND_BY.map((name, k) => [name, this.foundBy[k]])) as ReplicationResult["incidents"]["foundBy"];
     return {
       replication,
       events: m.sim.processed,
       truncated: !Number.isNaN(m.truncatedAt),
       measuredMinutes: window,
-      incidents: { arrived: this.arrived, closed: this.closed, open },
-      metrics,
-      workers: {
-        count: wf.count,
-        utilization: onDuty > 0 ? 1 - totals[AVAILABLE] / onDuty : 0,
-        hoursByActivity,
+      incidents: {
+        arrived: this.counts.arrived,
+        closed: this.counts.closed,
+        open,
+        escalated: this.counts.escalated,
+        misrouted: this.closedBy.misrouted,
+        reopened: this.closedBy.reopened,
+        foundBy,
+        fixedByVolunteers: this.counts.fixedByVolunteers,
+        satisfied: this.counts.satisfied,
+        duplicates: m.duplicates,
       },
+      categories: this.categories,
+      metrics,
+      workers: this.workerFigures(window),
+      cost: workforceCost(m.s, m.workforce, window, this.counts.closed),
+      satisfaction: m.residents ? m.residents.meanSatisfaction() : null,
       little: {
         L: window > 0 ? this.areaSystem / window : NaN,
         Lq: window > 0 ? this.areaQueue / window : NaN,
         lambda: window > 0 ? this.registeredInWindow / window : NaN,
       },
+      grids: this.gridFigures(),
+      series: {
+        backlogHourly: this.backlog,
+        satisfactionDaily: this.satisfactionDaily,
+        residentShareDaily: this.residentShareDaily,
+      },
+    };
+  }
+
+  private workerFigures(window: number): ReplicationResult["workers"] {
+    const wf = this.model.workforce;
+    const W = wf.count;
+    const totals = new Float64Array(ACTIVITY_COUNT);
+    const busy = new Float64Array(W);
+    let overtime = 0;
+    for (let w = 0; w < W; w++) {
+      for (let a = 0; a < ACTIVITY_COUNT; a++) {
+        const minutes = wf.minutes[w * ACTIVITY_COUNT + a];
+        totals[a] += minutes;
+        if (a !== OFF_DUTY && a !== AVAILABLE) busy[w] += minutes;
+      }
+      overtime += wf.overtime[w];
+    }
+    const onDuty = totals.reduce((a, b) => a + b, 0) - totals[OFF_DUTY];
+    const perWorkerHours = (minutes: number) => (W ? minutes / W / 60 : 0);
+    const hoursByActivity = {} as HoursByActivity;
+    ACTIVITIES.forEach((name, a) => (hoursByActivity[name] = perWorkerHours(totals[a])));
+    const patrolShare = this.model.s.patrol.enabled ? this.model.s.patrol.share : 0;
+    hoursByActivity.patrol = hoursByActivity.available * patrolShare;
+    hoursByActivity.idle = hoursByActivity.available - hoursByActivity.patrol;
+    const weeks = window / (7 * MINUTES_PER_DAY);
+    return {
+      count: W,
+      utilization: onDuty > 0 ? 1 - totals[AVAILABLE] / onDuty : 0,
+      hoursByActivity,
+      overtimeHoursPerWeek: W && weeks > 0 ? overtime / W / 60 / weeks : 0,
+      workloadGini: gini(busy),
+    };
+  }
+
+  private gridFigures(): ReplicationResult["grids"] {
+    const m = this.model;
+    const wf = m.workforce;
+    const G = m.layout.grids;
+    const utilization = new Array<number>(G).fill(0);
+    for (let g = 0; g < G; g++) {
+      let busy = 0;
+      let duty = 0;
+      for (let w = wf.gridWorkerFirst[g]; w >= 0 && w <= wf.gridWorkerLast[g]; w++) {
+        for (let a = 0; a < ACTIVITY_COUNT; a++) {
+          const minutes = wf.minutes[w * ACTIVITY_COUNT + a];
+          if (a !== OFF_DUTY) duty += minutes;
+          if (a !== OFF_DUTY && a !== AVAILABLE) busy += minutes;
+        }
+      }
+      utilization[g] = duty > 0 ? busy / duty : 0;
+    }
+    return {
+      occurred: Array.from(this.gridOccurred),
+      meanResponse: Array.from(this.gridResponses, (n, g) => (n > 0 ? this.gridResponseSum[g] / n : null)),
+      utilization,
     };
   }
 }

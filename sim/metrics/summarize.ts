@@ -1,7 +1,7 @@
-import { ACTIVITIES, type ActivityName } from "../model/Workforce.js";
+import { FOUND_BY } from "../model/IncidentStore.js";
 import { Histogram } from "./Histogram.js";
 import { INCIDENT_REPORTERS, type IncidentMetricName } from "./incidentReporters.js";
-import type { ReplicationResult } from "./ReplicationCollector.js";
+import type { HoursByActivity, ReplicationResult } from "./ReplicationCollector.js";
 import { meanInterval } from "./studentT.js";
 
 /** An incident measurement across replications (minutes). `null` where nothing was measured. */
@@ -21,12 +21,24 @@ export interface MetricSummary {
   p95: number | null;
 }
 
-/** A share or count across replications: mean with its 95 % t-interval. */
+/** A share, rate or amount across replications: mean with its 95 % t-interval. */
 export interface ValueSummary {
   mean: number | null;
   sd: number | null;
   ci95: [number, number] | null;
 }
+
+/** A time series across replications: mean, lowest and highest value at each point. */
+export interface SeriesSummary {
+  mean: Array<number | null>;
+  min: Array<number | null>;
+  max: Array<number | null>;
+}
+
+/** Incident counts summed over replications. */
+export type IncidentTotals = Omit<ReplicationResult["incidents"], "foundBy"> & {
+  foundBy: ReplicationResult["incidents"]["foundBy"];
+};
 
 /** All replications of one scenario, summarised. */
 export interface RunSummary {
@@ -34,18 +46,43 @@ export interface RunSummary {
     /** Share of on-duty time workers were not free to patrol (0..1). */
     workerUtilization: ValueSummary;
     /** Incidents that occurred in the measured windows, summed over replications. */
-    incidents: { arrived: number; closed: number; open: number };
+    incidents: IncidentTotals;
+    /** Share of incidents escalated to a department at least once. */
+    escalatedShare: ValueSummary;
+    /** Share of registered incidents closed within their category's time limit (open ones past it count as missed). */
+    timeLimitHitRate: ValueSummary;
+    /** Share of closed incidents residents were satisfied with (in time and fixed right). */
+    satisfiedShare: ValueSummary;
+    /** Residents' mean satisfaction (0..1) at the end of the run. */
+    satisfaction: ValueSummary;
+    /** Share of found incidents found by residents' reports. */
+    residentReportShare: ValueSummary;
+    /** Mean overtime hours per worker per week. */
+    overtimeHoursPerWeek: ValueSummary;
+    /** Gini coefficient of busy hours across workers. */
+    workloadGini: ValueSummary;
+    /** Staff cost per year (CNY), salaries and overtime. */
+    costPerYear: ValueSummary;
+    /** Staff cost per closed incident (CNY). */
+    costPerClosedIncident: ValueSummary;
   };
+  /** Per category: counts summed over replications and the time-limit hit rate. */
+  categories: Array<{ id: string; arrived: number; closed: number; timeLimitHitRate: ValueSummary }>;
   workers: {
     count: number;
     /** Mean hours per worker in each activity over the measured window. */
-    hoursByActivity: Record<ActivityName, number>;
+    hoursByActivity: HoursByActivity;
   };
   /** Little's law: L and Lq against λ·W and λ·Wq (means over replications; λ per minute). */
   little: { L: number | null; lambdaW: number | null; Lq: number | null; lambdaWq: number | null; lambda: number | null };
+  /** Per grid (index = grid id), means over replications: incidents occurred, mean response (min), worker utilisation. */
+  grids: { occurred: number[]; meanResponse: Array<number | null>; utilization: number[] };
+  /** Time series over the whole run (warm-up included): open incidents each hour; satisfaction and residents' share of finds each day. */
+  series: { backlogHourly: SeriesSummary; satisfactionDaily: SeriesSummary; residentShareDaily: SeriesSummary };
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 /** Summarises a list of replication results (in replication order). */
 export function summarize(results: readonly ReplicationResult[]): RunSummary {
@@ -67,20 +104,43 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
       p95: finite(pooled.quantile(0.95)),
     };
   }
-  metrics.workerUtilization = valueSummary(results.map((r) => r.workers.utilization));
-  metrics.incidents = { arrived: 0, closed: 0, open: 0 };
-  for (const r of results) {
-    metrics.incidents.arrived += r.incidents.arrived;
-    metrics.incidents.closed += r.incidents.closed;
-    metrics.incidents.open += r.incidents.open;
+  const each = (f: (r: ReplicationResult) => number | null) => valueSummary(results.map((r) => f(r) ?? NaN));
+  metrics.workerUtilization = each((r) => r.workers.utilization);
+  metrics.incidents = incidentTotals(results);
+  metrics.escalatedShare = each((r) => ratio(r.incidents.escalated, r.incidents.arrived));
+  metrics.timeLimitHitRate = each((r) => {
+    const within = r.categories.reduce((a, c) => a + c.withinLimit, 0);
+    return ratio(within, within + r.categories.reduce((a, c) => a + c.late, 0));
+  });
+  metrics.satisfiedShare = each((r) => ratio(r.incidents.satisfied, r.incidents.closed));
+  metrics.satisfaction = each((r) => r.satisfaction);
+  metrics.residentReportShare = each((r) => {
+    const found = FOUND_BY.reduce((a, k) => a + (k === "nobody" ? 0 : r.incidents.foundBy[k]), 0);
+    return ratio(r.incidents.foundBy.resident, found);
+  });
+  metrics.overtimeHoursPerWeek = each((r) => r.workers.overtimeHoursPerWeek);
+  metrics.workloadGini = each((r) => r.workers.workloadGini);
+  metrics.costPerYear = each((r) => r.cost.totalPerYear);
+  metrics.costPerClosedIncident = each((r) => r.cost.perClosedIncident);
+
+  const categories = (results[0]?.categories ?? []).map((c, k) => ({
+    id: c.id,
+    arrived: sum(results.map((r) => r.categories[k].arrived)),
+    closed: sum(results.map((r) => r.categories[k].closed)),
+    timeLimitHitRate: each((r) => ratio(r.categories[k].withinLimit, r.categories[k].withinLimit + r.categories[k].late)),
+  }));
+  const hoursByActivity = {} as HoursByActivity;
+  for (const a of Object.keys(results[0]?.workers.hoursByActivity ?? {}) as Array<keyof HoursByActivity>) {
+    hoursByActivity[a] = mean(results.map((r) => r.workers.hoursByActivity[a])) ?? 0;
   }
-  const hoursByActivity = {} as Record<ActivityName, number>;
-  for (const a of ACTIVITIES) hoursByActivity[a] = mean(results.map((r) => r.workers.hoursByActivity[a])) ?? 0;
   const lambda = mean(results.map((r) => r.little.lambda));
   const W = metrics.resolutionTime.mean;
   const Wq = metrics.queueWait.mean;
+  const G = results[0]?.grids.occurred.length ?? 0;
+  const perGrid = <T>(f: (r: ReplicationResult, g: number) => T) => Array.from({ length: G }, (_, g) => results.map((r) => f(r, g)));
   return {
     metrics,
+    categories,
     workers: { count: results[0]?.workers.count ?? 0, hoursByActivity },
     little: {
       L: mean(results.map((r) => r.little.L)),
@@ -89,6 +149,42 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
       lambdaWq: lambda !== null && Wq !== null ? lambda * Wq : null,
       lambda,
     },
+    grids: {
+      occurred: perGrid((r, g) => r.grids.occurred[g]).map((v) => mean(v) ?? 0),
+      meanResponse: perGrid((r, g) => r.grids.meanResponse[g] ?? NaN).map(mean),
+      utilization: perGrid((r, g) => r.grids.utilization[g]).map((v) => mean(v) ?? 0),
+    },
+    series: {
+      backlogHourly: seriesSummary(results.map((r) => r.series.backlogHourly)),
+      satisfactionDaily: seriesSummary(results.map((r) => r.series.satisfactionDaily)),
+      residentShareDaily: seriesSummary(results.map((r) => r.series.residentShareDaily)),
+    },
+  };
+}
+
+function incidentTotals(results: readonly ReplicationResult[]): IncidentTotals {
+  const total = (f: (r: ReplicationResult) => number) => sum(results.map(f));
+  return {
+    arrived: total((r) => r.incidents.arrived),
+    closed: total((r) => r.incidents.closed),
+    open: total((r) => r.incidents.open),
+    escalated: total((r) => r.incidents.escalated),
+    misrouted: total((r) => r.incidents.misrouted),
+    reopened: total((r) => r.incidents.reopened),
+    fixedByVolunteers: total((r) => r.incidents.fixedByVolunteers),
+    satisfied: total((r) => r.incidents.satisfied),
+    duplicates: total((r) => r.incidents.duplicates),
+    foundBy: Object.fromEntries(FOUND_BY.map((k) => [k, total((r) => r.incidents.foundBy[k])])) as IncidentTotals["foundBy"],
+  };
+}
+
+function seriesSummary(series: number[][]): SeriesSummary {
+  const n = Math.max(0, ...series.map((s) => s.length));
+  const at = (k: number) => series.map((s) => s[k]).filter((v) => Number.isFinite(v));
+  return {
+    mean: Array.from({ length: n }, (_, k) => mean(at(k))),
+    min: Array.from({ length: n }, (_, k) => (at(k).length ? Math.min(...at(k)) : null)),
+    max: Array.from({ length: n }, (_, k) => (at(k).length ? Math.max(...at(k)) : null)),
   };
 }
 
@@ -101,6 +197,10 @@ function valueSummary(values: number[]): ValueSummary {
     sd: finite(iv.sd),
     ci95: ok.length > 1 ? [iv.ci95[0], iv.ci95[1]] : null,
   };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function mean(values: number[]): number | null {

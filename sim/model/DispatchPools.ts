@@ -12,7 +12,8 @@ import type { Workforce } from "./Workforce.js";
  * - `nearest`: one pool, the whole district.
  *
  * Free workers are kept per pool in the order they became free, so among equally
- * near workers the one idle longest is chosen.
+ * near workers the one idle longest is chosen. A worker doing ordered admin tasks is
+ * on the free list too (urgent incidents may interrupt them); the dispatcher decides.
  */
 export class DispatchPools {
   readonly count: number;
@@ -29,6 +30,10 @@ export class DispatchPools {
   readonly tail: Int32Array;
   /** Incidents waiting in each pool. */
   readonly queued: Int32Array;
+  /** All workers of pool p: `members[start[p] .. start[p] + size[p])`. */
+  readonly members: Int32Array;
+  /** 1 while the worker is on its pool's free list. */
+  readonly isFree: Uint8Array;
 
   constructor(s: Scenario, layout: Layout, workforce: Workforce) {
     const G = layout.grids;
@@ -42,6 +47,8 @@ export class DispatchPools {
           count = G;
           for (let g = 0; g < G; g++) this.poolOfGrid[g] = g;
           for (let w = 0; w < W; w++) this.poolOfWorker[w] = workforce.homeGrid[w];
+        } else if (W === 0) {
+          count = 1; // one empty pool: incidents wait for a worker who never comes
         } else {
           count = W;
           for (let g = 0; g < G; g++) this.poolOfGrid[g] = Math.floor((g * W) / G);
@@ -64,7 +71,13 @@ export class DispatchPools {
     for (let p = 1; p < count; p++) this.start[p] = this.start[p - 1] + this.size[p - 1];
     this.free = new Int32Array(W);
     this.freeCount = new Int32Array(count);
-    for (let w = 0; w < W; w++) this.pushFree(w);
+    this.isFree = new Uint8Array(W);
+    this.members = new Int32Array(W);
+    const filled = new Int32Array(count);
+    for (let w = 0; w < W; w++) {
+      const p = this.poolOfWorker[w];
+      this.members[this.start[p] + filled[p]++] = w;
+    }
     this.head = new Int32Array(count * 2).fill(-1);
     this.tail = new Int32Array(count * 2).fill(-1);
     this.queued = new Int32Array(count);
@@ -74,19 +87,24 @@ export class DispatchPools {
   pushFree(w: number): void {
     const p = this.poolOfWorker[w];
     this.free[this.start[p] + this.freeCount[p]++] = w;
+    this.isFree[w] = 1;
   }
 
   /** Removes the free worker at position `k` of pool `p`'s free list. */
   takeFree(p: number, k: number): number {
     const base = this.start[p];
     const n = --this.freeCount[p];
-    const w = this.free[base + k];
-    this.free.copyWithin(base + k, base + k + 1, base + n + 1);
+    const free = this.free;
+    const w = free[base + k];
+    // Shift the rest down by one (a loop: pools are small and `copyWithin` costs a builtin call).
+    for (let j = base + k, end = base + n; j < end; j++) free[j] = free[j + 1];
+    this.isFree[w] = 0;
     return w;
   }
 
-  /** Removes worker `w` from its pool's free list (no-op if it is not free). */
+  /** Removes worker `w` from its pool's free list (no-op if it is not on it). */
   removeFree(w: number): void {
+    if (!this.isFree[w]) return;
     const p = this.poolOfWorker[w];
     const base = this.start[p];
     for (let k = 0; k < this.freeCount[p]; k++) {

@@ -2,13 +2,34 @@ import { aliasTable, type AliasTable } from "../kernel/aliasTable.js";
 import { sampler, type Sampler } from "../kernel/distribution.js";
 import { MINUTES_PER_DAY, PoissonProcess } from "../kernel/PoissonProcess.js";
 import { rngStream, type Rng } from "../kernel/rngStream.js";
+import { ServerPool } from "../kernel/ServerPool.js";
 import { Simulation } from "../kernel/Simulation.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
+import { meanIncidentRate } from "./checkFeasibility.js";
+import { Crew, P_FINISH, P_MOVE } from "./Crew.js";
 import { DispatchPools } from "./DispatchPools.js";
 import { hotspotBlocks, type HotspotBlocks } from "./hotspotBlocks.js";
-import { ASSIGNED, CLOSED, DISCOVERED, IncidentStore, OCCURRED, ON_SITE, REGISTERED, STAGE_COUNT } from "./IncidentStore.js";
+import { IncidentRandom } from "./IncidentRandom.js";
+import {
+  BY_ITSELF,
+  BY_PATROL,
+  BY_RESIDENT,
+  BY_VOLUNTEER,
+  CLOSED,
+  DISCOVERED,
+  ESCALATED,
+  IncidentStore,
+  OCCURRED,
+  PHASE_VERIFY,
+  REGISTERED,
+  STAGE_COUNT,
+} from "./IncidentStore.js";
 import { buildLayout, gridAt, type Layout } from "./Layout.js";
-import { AVAILABLE, HANDLING, RETURNING, TRAVEL, Workforce } from "./Workforce.js";
+import { PatrolCoverage } from "./PatrolCoverage.js";
+import { ResidentPopulation } from "./ResidentPopulation.js";
+import { Roster } from "./Roster.js";
+import { WorkCalendar } from "./WorkCalendar.js";
+import { Workforce } from "./Workforce.js";
 
 /** Where the random numbers of one replication come from. */
 export interface ReplicationSeed {
@@ -18,109 +39,193 @@ export interface ReplicationSeed {
   replication: number;
 }
 
-/** Event priorities at equal times: work finishing before new work arriving. */
-const P_FINISH = 0;
-const P_MOVE = 1;
 const P_REGISTER = 2;
 const P_ARRIVAL = 3;
 
 /**
- * One replication of a grid district: incidents occur, are discovered, registered,
- * dispatched to a grid worker, reached and handled — the closed loop of
- * `docs/model.md`. The model owns its kernel and its random streams and reports each
- * incident's progress through {@link onStage}; it measures nothing itself.
+ * One replication of a grid district: incidents occur, are found (by residents,
+ * patrols or volunteers), registered, dispatched to a grid worker, handled on site or
+ * escalated to a department, verified and closed — the closed loop of `docs/model.md`.
+ * Workers' behaviour lives in {@link Crew}. The model owns its kernel and random
+ * streams, and reports each incident's progress through {@link onStage}; it measures
+ * nothing itself.
  */
 export class GridModel {
   readonly sim = new Simulation(4096);
+  readonly s: Scenario;
   readonly layout: Layout;
   readonly workforce: Workforce;
   readonly pools: DispatchPools;
   readonly incidents = new IncidentStore(1024);
+  readonly residents: ResidentPopulation | null;
+  readonly crew: Crew;
+  readonly roster: Roster;
+  /** Office hours, for time limits counted in working hours. */
+  readonly calendar: WorkCalendar;
+  /** Department teams: one pool per street, then the district's. */
+  readonly departments: ServerPool[];
   /** End of the warm-up and of the run (minutes). */
   readonly warmupEnd: number;
   readonly end: number;
-  /** Called each time an incident reaches a stage, before anything else changes. */
-  onStage: (id: number, stage: number) => void = () => {};
+  /**
+   * Called each time an incident reaches a stage, before anything else changes;
+   * `now` is the simulated time (the same as `sim.now`).
+   */
+  onStage: (id: number, stage: number, now: number) => void = () => {};
+  /** Called when an incident is closed, with whether residents were satisfied. */
+  onClose: (id: number, satisfied: boolean) => void = () => {};
+  /** Duplicate reports registered (a cost of not merging them). */
+  duplicates = 0;
   /** Set when the run stopped early because too many incidents were open. */
   truncatedAt = NaN;
 
-  private readonly s: Scenario;
   private readonly arrivals: PoissonProcess;
   private readonly blocks: HotspotBlocks;
   private readonly blockTable: AliasTable;
   private readonly categoryTable: AliasTable;
   private readonly urgentShare: Float64Array;
+  private readonly reportable: Uint8Array;
+  private readonly minor: Uint8Array;
   private readonly serviceTime: Sampler[];
-  private readonly reportDelay: Sampler;
+  private readonly deptTime: Sampler[];
+  private readonly timeLimit: Float64Array;
+  private readonly limitInWorkingHours: Uint8Array;
   private readonly intakeDelay: Sampler;
-  private readonly patrolRate: Float64Array;
-  private readonly metresPerMinute: number;
-  private readonly euclidean: boolean;
+  private readonly manualDelay: Sampler;
+  private readonly acceptanceDelay: Sampler;
+  private readonly misrouteDelay: Sampler;
+  private readonly patrol: PatrolCoverage | null;
+  private readonly random = new IncidentRandom();
   private readonly rngArrivals: Rng;
   private readonly rngService: Rng;
   private readonly rngDiscovery: Rng;
   private readonly rngIntake: Rng;
+  private readonly rngOutcomes: Rng;
   private readonly kArrival: number;
-  private readonly kDiscover: number;
+  private readonly kReport: number;
+  private readonly kPatrolFind: number;
   private readonly kRegister: number;
-  private readonly kOnSite: number;
-  private readonly kHandled: number;
-  private readonly kReturned: number;
+  private readonly kDispatch: number;
+  private readonly kDeptArrive: number;
+  private readonly kDeptDone: number;
+  private readonly kDay: number;
+  private readonly kShiftStart: number;
+  private readonly kShiftEnd: number;
 
   constructor(scenario: Scenario, { seed, replication }: ReplicationSeed) {
     const s = (this.s = scenario);
+    const sim = this.sim;
     this.layout = buildLayout(s);
-    this.workforce = new Workforce(s, this.layout);
+    this.workforce = new Workforce(s, this.layout, rngStream(seed, "staffing", replication));
     this.pools = new DispatchPools(s, this.layout, this.workforce);
+    this.residents = s.residents.enabled
+      ? new ResidentPopulation(s, this.layout, rngStream(seed, "residents", 0))
+      : null;
+    this.roster = new Roster(s, this.workforce.partTime);
+    this.calendar = new WorkCalendar(s.shifts.workdays, s.shifts.start, s.shifts.end);
     this.warmupEnd = s.run.warmupDays * MINUTES_PER_DAY;
     this.end = s.run.days * MINUTES_PER_DAY;
 
-    const residents = s.district.households * s.district.personsPerHousehold;
-    const perMinute = s.incidents.ratePerHour !== undefined
-      ? s.incidents.ratePerHour / 60
-      : (residents * s.incidents.ratePerResidentPerYear) / (365 * MINUTES_PER_DAY);
-    this.arrivals = new PoissonProcess(perMinute, s.incidents.hourOfDay, s.incidents.dayOfWeek);
+    const cats = s.incidents.categories;
+    this.arrivals = new PoissonProcess(meanIncidentRate(s), s.incidents.hourOfDay, s.incidents.dayOfWeek);
     this.blocks = hotspotBlocks(s, rngStream(seed, "hotspots", 0));
     this.blockTable = aliasTable(this.blocks.weight);
-    this.categoryTable = aliasTable(s.incidents.categories.map((c) => c.share));
-    this.urgentShare = Float64Array.from(s.incidents.categories, (c) => c.urgentShare);
-    this.serviceTime = s.incidents.categories.map((c) => sampler(c.serviceTime));
-    this.reportDelay = sampler(s.discovery.residentReportDelay);
+    this.categoryTable = aliasTable(cats.map((c) => c.share));
+    this.urgentShare = Float64Array.from(cats, (c) => c.urgentShare);
+    this.reportable = Uint8Array.from(cats, (c) => (c.residentsReport ? 1 : 0));
+    this.minor = Uint8Array.from(cats, (c) => (c.minor ? 1 : 0));
+    this.serviceTime = cats.map((c) => sampler(c.serviceTime));
+    this.deptTime = cats.map((c) => sampler(c.departmentServiceTime));
+    this.timeLimit = Float64Array.from(cats, (c) => c.timeLimitHours * 60);
+    this.limitInWorkingHours = Uint8Array.from(cats, (c) => (c.timeLimitInWorkingHours && s.shifts.enabled ? 1 : 0));
     this.intakeDelay = sampler(s.intake.delay);
-    this.metresPerMinute = (s.travel.speedKmh * 1000) / 60;
-    this.euclidean = s.travel.metric === "euclidean";
-
-    // Patrol discovery hazard per grid (per minute): effort × speed × sweep width ÷ area.
-    const area = this.layout.cellWidth * this.layout.cellHeight;
-    const sweep = ((s.discovery.patrolSpeedKmh * 1000) / 60) * s.discovery.patrolSweepMeters * s.discovery.patrolShare;
-    this.patrolRate = this.workforce.patrolEffort.map((e) => (e * sweep) / area);
+    this.manualDelay = sampler(s.dispatch.manualDelay);
+    this.acceptanceDelay = sampler(s.escalation.acceptanceDelay);
+    this.misrouteDelay = sampler(s.escalation.misrouteDelay);
+    this.departments = [];
+    for (let k = 0; k < this.layout.streets; k++) this.departments.push(new ServerPool(s.escalation.streetTeams));
+    this.departments.push(new ServerPool(s.escalation.districtTeams));
 
     this.rngArrivals = rngStream(seed, "arrivals", replication);
     this.rngService = rngStream(seed, "service", replication);
     this.rngDiscovery = rngStream(seed, "discovery", replication);
     this.rngIntake = rngStream(seed, "intake", replication);
+    this.rngOutcomes = rngStream(seed, "outcomes", replication);
 
-    const sim = this.sim;
+    const kPatrolFind = (this.kPatrolFind = sim.define((g) => this.patrolFind(g)));
+    const area = this.layout.cellWidth * this.layout.cellHeight;
+    const p = s.patrol;
+    this.patrol =
+      s.discovery.enabled && p.enabled
+        ? new PatrolCoverage(this.layout.grids, area, ((p.speedKmh * 1000) / 60) * p.sweepMeters * p.share, (g, t) => {
+            if (t < this.end) sim.scheduleAt(t, kPatrolFind, g, P_MOVE);
+          })
+        : null;
+    this.crew = new Crew(s, sim, this.incidents, this.workforce, this.pools, this.patrol, this.random, {
+      escalate: (i) => this.escalate(i),
+      close: (i) => this.close(i),
+      reescalate: (i) => this.escalate(i),
+      stage: (i, stage) => this.stage(i, stage),
+    });
+
     this.kArrival = sim.define(() => this.arrive());
-    this.kDiscover = sim.define((i) => this.discover(i));
+    this.kReport = sim.define((i) => this.reported(i));
     this.kRegister = sim.define((i) => this.register(i));
-    this.kOnSite = sim.define((i) => this.reachSite(i));
-    this.kHandled = sim.define((i) => this.finish(i));
-    this.kReturned = sim.define((w) => this.backAtPost(w));
+    this.kDispatch = sim.define((i) => this.crew.request(i));
+    this.kDeptArrive = sim.define((i) => this.reachDepartment(i));
+    this.kDeptDone = sim.define((i) => this.departmentDone(i));
+    this.kDay = sim.define((day) => this.startDay(day));
+    this.kShiftStart = sim.define((w) => this.crew.startShift(w, this.dailyAdmin(w)));
+    this.kShiftEnd = sim.define((w) => this.crew.endShift(w));
   }
 
   /** Runs the replication to its end (or until truncated) and books all worker time. */
   run(): void {
+    const sim = this.sim;
+    if (!this.s.shifts.enabled) {
+      for (let w = 0; w < this.workforce.count; w++) this.crew.startShift(w, 0);
+    }
+    sim.scheduleAt(0, this.kDay, 0, P_FINISH);
     const first = this.arrivals.next(0, this.rngArrivals);
-    if (first < this.end) this.sim.scheduleAt(first, this.kArrival, 0, P_ARRIVAL);
-    this.sim.run(this.end);
-    this.workforce.flush(this.sim.now);
+    if (first < this.end) sim.scheduleAt(first, this.kArrival, 0, P_ARRIVAL);
+    sim.run(this.end);
+    this.workforce.flush(sim.now);
+  }
+
+  /** Minutes of ordered admin tasks worker `w` gets for a shift. */
+  private dailyAdmin(w: number): number {
+    const a = this.s.admin;
+    if (!a.enabled) return 0;
+    const full = a.dailyTaskHours * 60 * (1 - a.taskCut);
+    if (!this.workforce.partTime[w]) return full;
+    const shift = this.s.shifts.end - this.s.shifts.start;
+    return full * Math.min(1, (this.s.staffing.partTimeHoursPerDay * 60) / shift);
+  }
+
+  /** Midnight: schedule the day's shifts (or, without shifts, hand out the day's admin tasks). */
+  private startDay(day: number): void {
+    const sim = this.sim;
+    const now = sim.now;
+    if (now + MINUTES_PER_DAY < this.end) sim.scheduleAt(now + MINUTES_PER_DAY, this.kDay, day + 1, P_FINISH);
+    for (let w = 0; w < this.workforce.count; w++) {
+      if (!this.s.shifts.enabled) {
+        if (this.s.shifts.workdays[day % 7]) this.crew.addAdmin(w, this.dailyAdmin(w));
+        continue;
+      }
+      const shift = this.roster.shift(w, day);
+      if (!shift) continue;
+      if (shift[0] < this.end) sim.scheduleAt(shift[0], this.kShiftStart, w, P_FINISH);
+      if (shift[1] < this.end) sim.scheduleAt(shift[1], this.kShiftEnd, w, P_FINISH);
+    }
   }
 
   private stage(i: number, stage: number): void {
-    this.incidents.times[i * STAGE_COUNT + stage] = this.sim.now;
-    this.onStage(i, stage);
+    const now = this.sim.now;
+    this.incidents.times[i * STAGE_COUNT + stage] = now;
+    this.onStage(i, stage, now);
   }
+
+  // ---------------------------------------------------------------- occurrence and discovery
 
   private arrive(): void {
     const sim = this.sim;
@@ -135,12 +240,14 @@ export class GridModel {
     const x = this.blocks.x0[b] + rng() * this.blocks.w[b];
     const y = this.blocks.y0[b] + rng() * this.blocks.h[b];
     const c = this.categoryTable.sample(rng);
+    const g = gridAt(this.layout, x, y);
     inc.x[i] = x;
     inc.y[i] = y;
-    inc.grid[i] = gridAt(this.layout, x, y);
+    inc.grid[i] = g;
     inc.category[i] = c;
     inc.urgent[i] = rng() < this.urgentShare[c] ? 1 : 0;
     inc.service[i] = this.serviceTime[c](this.rngService);
+    inc.key[i] = (this.rngOutcomes() * 4294967296) >>> 0;
     inc.measured[i] = now >= this.warmupEnd ? 1 : 0;
     this.stage(i, OCCURRED);
     if (inc.open > this.s.run.maxOpenIncidents) {
@@ -148,24 +255,75 @@ export class GridModel {
       sim.stop();
       return;
     }
-
-    const d = this.s.discovery;
-    if (!d.enabled) {
-      this.discover(i);
+    if (!this.s.discovery.enabled) {
+      this.discover(i, BY_ITSELF);
       return;
     }
+    // Three exponential clocks race: residents' report, a volunteer, the patrol (Exp(1) of area swept).
     const r = this.rngDiscovery;
-    const reported = r() < d.residentReportProbability;
-    const residentDelay = this.reportDelay(r);
-    const u = r();
-    const rate = this.patrolRate[inc.grid[i]];
-    const patrol = rate > 0 ? -Math.log(1 - u) / rate : Infinity;
-    const delay = Math.min(reported ? residentDelay : Infinity, patrol);
-    if (now + delay < this.end) sim.scheduleAt(now + delay, this.kDiscover, i, P_REGISTER);
+    const eResident = -Math.log(1 - r());
+    const eVolunteer = -Math.log(1 - r());
+    const ePatrol = -Math.log(1 - r());
+    const res = this.residents;
+    let at = Infinity;
+    let by = 0;
+    if (res) {
+      const rs = this.s.residents;
+      if (this.reportable[c]) {
+        let weight = res.meanReportWeight > 0 ? res.reportWeight[g] / res.meanReportWeight : 0;
+        if (rs.feedback) weight *= Math.max(0, 1 + rs.feedbackStrength * (res.satisfaction[g] - rs.initialSatisfaction));
+        const rate = (rs.reportsPerHour / 60) * weight;
+        if (rate > 0) {
+          at = now + eResident / rate;
+          by = BY_RESIDENT;
+        }
+      }
+      const vRate = (res.volunteers[g] * rs.volunteerFindsPerHour) / 60;
+      if (vRate > 0 && now + eVolunteer / vRate < at) {
+        at = now + eVolunteer / vRate;
+        by = BY_VOLUNTEER;
+      }
+    }
+    this.patrol?.watch(i, g, ePatrol, now);
+    inc.reportAt[i] = at;
+    inc.reportBy[i] = by;
+    if (at < this.end) sim.scheduleAt(at, this.kReport, i, P_REGISTER);
   }
 
-  private discover(i: number): void {
+  /** A resident or volunteer report comes due (unless a patrol found the incident first). */
+  private reported(i: number): void {
+    const inc = this.incidents;
+    if (inc.foundBy[i] !== 0) return;
+    this.patrol?.unwatch(i, inc.grid[i], this.sim.now);
+    if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i)() < this.s.residents.volunteerFixShare) {
+      // Fixed on the spot by a volunteer: never reaches the platform.
+      inc.foundBy[i] = BY_VOLUNTEER;
+      this.stage(i, DISCOVERED);
+      this.stage(i, CLOSED);
+      this.onClose(i, true);
+      this.satisfy(inc.grid[i], true);
+      inc.release(i);
+      return;
+    }
+    this.discover(i, inc.reportBy[i]);
+  }
+
+  private patrolFind(g: number): void {
+    const i = this.patrol!.find(g, this.sim.now);
+    if (i >= 0) this.discover(i, BY_PATROL);
+  }
+
+  private discover(i: number, by: number): void {
+    const inc = this.incidents;
+    inc.foundBy[i] = by;
     this.stage(i, DISCOVERED);
+    if (by === BY_RESIDENT && this.draw(i)() < this.s.intake.duplicateShare) {
+      this.duplicates++;
+      if (!this.s.intake.mergeDuplicates && this.s.admin.enabled) {
+        const w = this.workforce.gridWorkerFirst[inc.grid[i]];
+        if (w >= 0) this.crew.addAdmin(w, this.s.admin.dataEntryMinutesPerStage);
+      }
+    }
     if (!this.s.intake.enabled) {
       this.register(i);
       return;
@@ -175,149 +333,90 @@ export class GridModel {
   }
 
   private register(i: number): void {
+    const inc = this.incidents;
+    const now = this.sim.now;
+    const c = inc.category[i];
+    inc.deadline[i] = this.limitInWorkingHours[c]
+      ? this.calendar.addWorkingMinutes(now, this.timeLimit[c])
+      : now + this.timeLimit[c];
     this.stage(i, REGISTERED);
-    const inc = this.incidents;
-    const pools = this.pools;
-    const p = pools.poolOfGrid[inc.grid[i]];
-    const n = pools.freeCount[p];
-    if (n === 0) {
-      pools.enqueue(p, this.s.dispatch.urgentFirst && inc.urgent[i] ? 0 : 1, i, inc.next);
+    if (this.s.dispatch.mode === "manual") {
+      const t = now + this.manualDelay(this.draw(i));
+      if (t < this.end) this.sim.scheduleAt(t, this.kDispatch, i, P_REGISTER);
       return;
     }
-    let best = 0;
-    if (this.s.travel.enabled && n > 1) {
-      let bestDistance = Infinity;
-      const base = pools.start[p];
-      for (let k = 0; k < n; k++) {
-        const dist = this.distanceToWorker(pools.free[base + k], inc.x[i], inc.y[i]);
-        if (dist < bestDistance) {
-          bestDistance = dist;
-          best = k;
-        }
-      }
-    }
-    this.assign(i, pools.takeFree(p, best));
+    this.crew.request(i);
   }
 
-  private assign(i: number, w: number): void {
+  // ---------------------------------------------------------------- departments
+
+  /** Hands incident `i` to its department: accepted after a delay (capped by the whistle), maybe misrouted. */
+  private escalate(i: number): void {
     const inc = this.incidents;
-    const wf = this.workforce;
-    const now = this.sim.now;
-    inc.worker[i] = w;
-    this.stage(i, ASSIGNED);
-    if (!this.s.travel.enabled) {
-      wf.setActivity(w, HANDLING, now);
-      this.reachSite(i);
+    const e = this.s.escalation;
+    inc.worker[i] = -1;
+    inc.phase[i] = PHASE_VERIFY;
+    if (inc.escalations[i] === 0) this.stage(i, ESCALATED);
+    inc.escalations[i] = Math.min(255, inc.escalations[i] + 1);
+    const level = this.s.incidents.categories[inc.category[i]].escalateTo;
+    inc.department[i] = level === "street" ? this.layout.streetOfGrid[inc.grid[i]] : this.layout.streets;
+    let delay = this.acceptanceDelay(this.draw(i));
+    if (e.whistle) delay = Math.min(delay, e.whistleHours * 60);
+    if (this.draw(i)() < e.misrouteProbability) {
+      inc.misroutes[i] = Math.min(255, inc.misroutes[i] + 1);
+      delay += this.misrouteDelay(this.draw(i));
+      // Routed again after bouncing back: a second acceptance delay.
+      let again = this.acceptanceDelay(this.draw(i));
+      if (e.whistle) again = Math.min(again, e.whistleHours * 60);
+      delay += again;
+    }
+    const t = this.sim.now + delay;
+    if (t < this.end) this.sim.scheduleAt(t, this.kDeptArrive, i, P_REGISTER);
+  }
+
+  private reachDepartment(i: number): void {
+    if (this.departments[this.incidents.department[i]].request(i)) this.startDepartmentWork(i);
+  }
+
+  private startDepartmentWork(i: number): void {
+    const t = this.sim.now + this.deptTime[this.incidents.category[i]](this.draw(i));
+    if (t < this.end) this.sim.scheduleAt(t, this.kDeptDone, i, P_FINISH);
+  }
+
+  private departmentDone(i: number): void {
+    const inc = this.incidents;
+    const next = this.departments[inc.department[i]].release();
+    if (next >= 0) this.startDepartmentWork(next);
+    if (!this.s.verification.enabled) {
+      this.close(i);
       return;
     }
-    this.locate(w, now);
-    wf.setActivity(w, TRAVEL, now);
-    const travel = this.distance(wf.x[w], wf.y[w], inc.x[i], inc.y[i]) / this.metresPerMinute;
-    this.sim.scheduleAt(now + travel, this.kOnSite, i, P_MOVE);
+    inc.faulty[i] = this.draw(i)() < this.s.verification.faultShare ? 1 : 0;
+    this.crew.request(i);
   }
 
-  private reachSite(i: number): void {
+  // ---------------------------------------------------------------- closing
+
+  private close(i: number): void {
     const inc = this.incidents;
-    const w = inc.worker[i];
     const now = this.sim.now;
-    this.stage(i, ON_SITE);
-    this.workforce.x[w] = inc.x[i];
-    this.workforce.y[w] = inc.y[i];
-    this.workforce.setActivity(w, HANDLING, now);
-    this.sim.scheduleAt(now + inc.service[i] / this.s.staffing.skill, this.kHandled, i, P_FINISH);
-  }
-
-  private finish(i: number): void {
-    const inc = this.incidents;
-    const w = inc.worker[i];
     this.stage(i, CLOSED);
+    const satisfied = now <= inc.deadline[i] && inc.faulty[i] === 0;
+    this.onClose(i, satisfied);
+    this.satisfy(inc.grid[i], satisfied);
     inc.release(i);
-    this.release(w);
   }
 
-  /** Worker `w` is done with an incident: take the next waiting one, or head back / patrol. */
-  private release(w: number): void {
-    const wf = this.workforce;
-    const now = this.sim.now;
-    const after = this.s.dispatch.afterIncident;
-    const atPost = wf.x[w] === wf.postX[w] && wf.y[w] === wf.postY[w];
-    if (after === "returnToPostBeforeNext" && this.s.travel.enabled && !atPost) {
-      this.startReturn(w, now);
-      return;
-    }
-    const next = this.pools.dequeue(this.pools.poolOfWorker[w], this.incidents.next);
-    if (next >= 0) {
-      this.assign(next, w);
-      return;
-    }
-    this.pools.pushFree(w);
-    if (after === "returnToPost" && this.s.travel.enabled && !atPost) this.startReturn(w, now);
-    else wf.setActivity(w, AVAILABLE, now);
+  /** Moves grid `g`'s satisfaction toward the verdict of a closed incident. */
+  private satisfy(g: number, satisfied: boolean): void {
+    const res = this.residents;
+    if (!res) return;
+    const m = this.s.residents.satisfactionMemory;
+    res.satisfaction[g] += m * ((satisfied ? 1 : 0) - res.satisfaction[g]);
   }
 
-  private startReturn(w: number, now: number): void {
-    const wf = this.workforce;
-    wf.setActivity(w, RETURNING, now);
-    wf.moveStart[w] = now;
-    wf.moveEnd[w] = now + this.distance(wf.x[w], wf.y[w], wf.postX[w], wf.postY[w]) / this.metresPerMinute;
-    this.sim.scheduleAt(wf.moveEnd[w], this.kReturned, w, P_MOVE);
-  }
-
-  private backAtPost(w: number): void {
-    const wf = this.workforce;
-    const now = this.sim.now;
-    // A worker sent elsewhere on the way back has left this walk behind.
-    if (wf.activity[w] !== RETURNING || wf.moveEnd[w] !== now) return;
-    wf.x[w] = wf.postX[w];
-    wf.y[w] = wf.postY[w];
-    if (this.s.dispatch.afterIncident === "returnToPostBeforeNext") {
-      this.release(w);
-      return;
-    }
-    wf.setActivity(w, AVAILABLE, now);
-  }
-
-  /** Updates the position of a worker walking back to the post to where they are at `now`. */
-  private locate(w: number, now: number): void {
-    const wf = this.workforce;
-    if (wf.activity[w] !== RETURNING) return;
-    const total = wf.moveEnd[w] - wf.moveStart[w];
-    const f = total > 0 ? Math.min(1, (now - wf.moveStart[w]) / total) : 1;
-    const dx = wf.postX[w] - wf.x[w];
-    const dy = wf.postY[w] - wf.y[w];
-    if (this.euclidean) {
-      wf.x[w] += f * dx;
-      wf.y[w] += f * dy;
-      return;
-    }
-    // Right-angle walk: east–west leg first, then north–south.
-    const walked = f * (Math.abs(dx) + Math.abs(dy));
-    if (walked <= Math.abs(dx)) {
-      wf.x[w] += Math.sign(dx) * walked;
-    } else {
-      wf.x[w] = wf.postX[w];
-      wf.y[w] += Math.sign(dy) * (walked - Math.abs(dx));
-    }
-  }
-
-  private distanceToWorker(w: number, x: number, y: number): number {
-    const wf = this.workforce;
-    if (wf.activity[w] === RETURNING) {
-      // Judge a walking worker by where they are now, without moving them yet.
-      const sx = wf.x[w];
-      const sy = wf.y[w];
-      this.locate(w, this.sim.now);
-      const d = this.distance(wf.x[w], wf.y[w], x, y);
-      wf.x[w] = sx;
-      wf.y[w] = sy;
-      return d;
-    }
-    return this.distance(wf.x[w], wf.y[w], x, y);
-  }
-
-  private distance(x1: number, y1: number, x2: number, y2: number): number {
-    const dx = x1 - x2;
-    const dy = y1 - y2;
-    return this.euclidean ? Math.sqrt(dx * dx + dy * dy) : Math.abs(dx) + Math.abs(dy);
+  private draw(i: number): Rng {
+    const inc = this.incidents;
+    return this.random.start(inc.key[i], inc.draws[i]++);
   }
 }

@@ -1,3 +1,4 @@
+import type { Rng } from "../kernel/rngStream.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { gridCentre, type Layout } from "./Layout.js";
 
@@ -5,44 +6,66 @@ import { gridCentre, type Layout } from "./Layout.js";
  * What a grid worker is doing. Every minute of a worker's time is counted under
  * exactly one activity.
  */
-export const ACTIVITIES = ["available", "travel", "handling", "returning"] as const;
+export const ACTIVITIES = ["offDuty", "available", "travel", "handling", "verifying", "admin", "returning"] as const;
 /** Name of an activity. */
 export type ActivityName = (typeof ACTIVITIES)[number];
-/** On duty and free: patrolling the grid, ready to be sent. */
-export const AVAILABLE = 0;
+/** Outside the shift, at home. */
+export const OFF_DUTY = 0;
+/** On duty and free: patrolling the grid (or idle), ready to be sent. */
+export const AVAILABLE = 1;
 /** On the way to an incident. */
-export const TRAVEL = 1;
+export const TRAVEL = 2;
 /** Handling an incident on site. */
-export const HANDLING = 2;
-/** Walking back to the post; can be sent from wherever they are. */
-export const RETURNING = 3;
+export const HANDLING = 3;
+/** Checking a fix on site. */
+export const VERIFYING = 4;
+/** Forms, meetings, inspections and data entry. */
+export const ADMIN = 5;
+/** Walking back to the post. */
+export const RETURNING = 6;
 /** Number of activities. */
 export const ACTIVITY_COUNT = ACTIVITIES.length;
-/** Activities that count as busy in utilisation. */
-export const BUSY_ACTIVITIES: readonly number[] = [TRAVEL, HANDLING];
 
 /**
- * The grid workers: who they are (home grid, post, dispatch pool) and, as typed
- * arrays indexed by worker id, where they are and what they are doing.
+ * The grid workers: who they are (home grid, post, the grids they cover, type, skill)
+ * and, as typed arrays indexed by worker id, where they are and what they are doing.
  *
- * With at least one worker per grid, worker `w` lives in grid `⌊w·G/W⌋`; with fewer
- * workers than grids, worker `w` covers the contiguous run of grids `g` with
- * `⌊g·W/G⌋ = w` and is posted at the middle one.
+ * The district has W = round(G × workersPerGrid × (1 − vacancyRate)) workers for G grids.
+ * With W ≥ G, worker `w` lives in grid `⌊w·G/W⌋`; with W < G, worker `w` covers the
+ * contiguous run of grids `g` with `⌊g·W/G⌋ = w` and is posted at its middle.
  */
 export class Workforce {
   readonly count: number;
   readonly homeGrid: Int32Array;
+  /** First and last grid the worker covers (a contiguous run of grid ids). */
+  readonly coverFirst: Int32Array;
+  readonly coverLast: Int32Array;
+  /** First and last worker covering each grid (a contiguous run of worker ids). */
+  readonly gridWorkerFirst: Int32Array;
+  readonly gridWorkerLast: Int32Array;
   /** Post (home grid centre) the worker returns to (metres). */
   readonly postX: Float64Array;
   readonly postY: Float64Array;
-  /** Workers' share of patrol effort in each grid (workers per grid, fractional). */
-  readonly patrolEffort: Float64Array;
-  /** Current activity. */
+  /** 1 for part-time workers. */
+  readonly partTime: Uint8Array;
+  /** Handling speed multiplier (type × experience). */
+  readonly skill: Float64Array;
+  /** Current activity, since when, and minutes booked to each activity (`minutes[w * ACTIVITY_COUNT + a]`). */
   readonly activity: Uint8Array;
-  /** Time the current activity began. */
   readonly since: Float64Array;
-  /** Minutes spent in each activity: `minutes[w * ACTIVITY_COUNT + activity]`. */
   readonly minutes: Float64Array;
+  /** Minutes worked outside the worker's shift. */
+  readonly overtime: Float64Array;
+  /** 1 while the worker's shift is on. */
+  readonly onShift: Uint8Array;
+  /** Minutes of ordered administrative tasks still to do. */
+  readonly adminDue: Float64Array;
+  /** Start of the current admin block. */
+  readonly adminStart: Float64Array;
+  /** Incremented whenever the worker's plans change, so stale scheduled events can be recognised. */
+  readonly epoch: Int32Array;
+  /** The incident the worker is busy with, or -1. */
+  readonly job: Int32Array;
   /** Position (metres); while returning, the point the walk started from. */
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -50,32 +73,32 @@ export class Workforce {
   readonly moveStart: Float64Array;
   readonly moveEnd: Float64Array;
 
-  constructor(s: Scenario, layout: Layout) {
+  /** @param rng the replication's "staffing" stream: who is part-time, who is new. */
+  constructor(s: Scenario, layout: Layout, rng: Rng) {
     const G = layout.grids;
-    const W = Math.round(G * s.staffing.workersPerGrid);
+    const W = Math.round(G * s.staffing.workersPerGrid * (1 - s.staffing.vacancyRate));
     this.count = W;
     this.homeGrid = new Int32Array(W);
-    this.patrolEffort = new Float64Array(G);
-    for (let w = 0; w < W; w++) {
-      if (W >= G) {
+    this.coverFirst = new Int32Array(W);
+    this.coverLast = new Int32Array(W);
+    this.gridWorkerFirst = new Int32Array(G).fill(-1);
+    this.gridWorkerLast = new Int32Array(G).fill(-1);
+    if (W >= G) {
+      for (let w = 0; w < W; w++) {
         const g = Math.floor((w * G) / W);
-        this.homeGrid[w] = g;
-        this.patrolEffort[g] += 1;
+        this.homeGrid[w] = this.coverFirst[w] = this.coverLast[w] = g;
+        if (this.gridWorkerFirst[g] < 0) this.gridWorkerFirst[g] = w;
+        this.gridWorkerLast[g] = w;
       }
-    }
-    if (W < G && W > 0) {
-      const first = new Int32Array(W).fill(-1);
-      const last = new Int32Array(W);
+    } else if (W > 0) {
+      this.coverFirst.fill(-1);
       for (let g = 0; g < G; g++) {
         const w = Math.floor((g * W) / G);
-        if (first[w] < 0) first[w] = g;
-        last[w] = g;
+        if (this.coverFirst[w] < 0) this.coverFirst[w] = g;
+        this.coverLast[w] = g;
+        this.gridWorkerFirst[g] = this.gridWorkerLast[g] = w;
       }
-      for (let w = 0; w < W; w++) {
-        this.homeGrid[w] = (first[w] + last[w]) >> 1;
-        const share = 1 / (last[w] - first[w] + 1);
-        for (let g = first[w]; g <= last[w]; g++) this.patrolEffort[g] += share;
-      }
+      for (let w = 0; w < W; w++) this.homeGrid[w] = (this.coverFirst[w] + this.coverLast[w]) >> 1;
     }
     this.postX = new Float64Array(W);
     this.postY = new Float64Array(W);
@@ -84,18 +107,41 @@ export class Workforce {
       this.postX[w] = c.x;
       this.postY[w] = c.y;
     }
+    // Exactly round(share × W) part-timers, chosen by a seeded shuffle; newcomers drawn one by one.
+    this.partTime = new Uint8Array(W);
+    const order = Int32Array.from({ length: W }, (_, k) => k);
+    for (let k = W - 1; k > 0; k--) {
+      const j = Math.floor(rng() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    const partTimers = Math.round(s.staffing.partTimeShare * W);
+    for (let k = 0; k < partTimers; k++) this.partTime[order[k]] = 1;
+    this.skill = new Float64Array(W);
+    for (let w = 0; w < W; w++) {
+      const base = this.partTime[w] ? s.staffing.partTimeSkill : s.staffing.skill;
+      this.skill[w] = base * (rng() < s.staffing.turnoverPerYear ? s.staffing.newcomerSkill : 1);
+    }
     this.activity = new Uint8Array(W);
     this.since = new Float64Array(W);
     this.minutes = new Float64Array(W * ACTIVITY_COUNT);
+    this.overtime = new Float64Array(W);
+    this.onShift = new Uint8Array(W);
+    this.adminDue = new Float64Array(W);
+    this.adminStart = new Float64Array(W);
+    this.epoch = new Int32Array(W);
+    this.job = new Int32Array(W).fill(-1);
     this.x = Float64Array.from(this.postX);
     this.y = Float64Array.from(this.postY);
     this.moveStart = new Float64Array(W);
     this.moveEnd = new Float64Array(W);
   }
 
-  /** Switches worker `w` to `activity` at time `now`, booking the time spent in the previous one. */
+  /** Switches worker `w` to `activity` at time `now`, booking the time spent in the previous one (as overtime if off shift). */
   setActivity(w: number, activity: number, now: number): void {
-    this.minutes[w * ACTIVITY_COUNT + this.activity[w]] += now - this.since[w];
+    const previous = this.activity[w];
+    const spent = now - this.since[w];
+    this.minutes[w * ACTIVITY_COUNT + previous] += spent;
+    if (!this.onShift[w] && previous !== OFF_DUTY) this.overtime[w] += spent;
     this.activity[w] = activity;
     this.since[w] = now;
   }
@@ -109,5 +155,11 @@ export class Workforce {
   resetMinutes(now: number): void {
     this.flush(now);
     this.minutes.fill(0);
+    this.overtime.fill(0);
+  }
+
+  /** Number of grids worker `w` covers. */
+  coverSize(w: number): number {
+    return this.coverLast[w] - this.coverFirst[w] + 1;
   }
 }

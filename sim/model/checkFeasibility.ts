@@ -34,7 +34,7 @@ export function checkFeasibility(s: Scenario): Feasibility {
   const issues: ScenarioIssue[] = [];
   const warnings: string[] = [];
   const layout = buildLayout(s);
-  const workforce = new Workforce(s, layout);
+  const workforce = new Workforce(s, layout, () => 0.5);
   if (workforce.count === 0) {
     issues.push({
       path: "staffing.workersPerGrid",
@@ -50,11 +50,40 @@ export function checkFeasibility(s: Scenario): Feasibility {
       message: `expected every ${s.dispatch.policy === "communityPool" ? "community" : "dispatch pool"} to have a worker, found ${empty} of ${pools.count} without one (${workforce.count} workers for ${layout.grids} grids); raise workersPerGrid or widen dispatch.policy`,
     });
   }
-  const d = s.discovery;
-  if (d.enabled && d.residentReportProbability === 0 && (d.patrolSpeedKmh === 0 || d.patrolSweepMeters === 0 || d.patrolShare === 0)) {
-    issues.push({
-      path: "discovery",
-      message: "expected some way to discover incidents, found residents never report and workers never patrol: no incident would ever be registered",
+  if (s.discovery.enabled) {
+    const residentsReport = s.residents.enabled && s.residents.reportsPerHour > 0;
+    const volunteers = s.residents.enabled && s.residents.volunteerShare > 0 && s.residents.volunteerFindsPerHour > 0;
+    s.incidents.categories.forEach((c, k) => {
+      if (c.share > 0 && !s.patrol.enabled && !volunteers && !(residentsReport && c.residentsReport)) {
+        issues.push({
+          path: `incidents.categories[${k}].residentsReport`,
+          message: `expected some way to discover "${c.id}" incidents, found residents never report them, no volunteers and no patrol: they would never be registered`,
+        });
+      }
+    });
+  }
+  if (s.escalation.enabled) {
+    for (const level of ["street", "district"] as const) {
+      const teams = level === "street" ? s.escalation.streetTeams : s.escalation.districtTeams;
+      const k = s.incidents.categories.findIndex((c) => c.share > 0 && c.escalateTo === level && c.onSiteResolution < 1);
+      if (teams === 0 && k >= 0) {
+        issues.push({
+          path: `escalation.${level}Teams`,
+          message: `expected at least one ${level} department team while escalation is on, found 0 (category "${s.incidents.categories[k].id}" escalates to the ${level} level)`,
+        });
+      }
+    }
+  }
+  if (s.travel.enabled) {
+    // The mean right-angle trip within one grid, from its centre (Larson & Odoni): (w + h) / 4.
+    const minutes = (layout.cellWidth + layout.cellHeight) / 4 / ((s.travel.speedKmh * 1000) / 60);
+    s.incidents.categories.forEach((c, k) => {
+      if (c.timeLimitHours * 60 < minutes) {
+        issues.push({
+          path: `incidents.categories[${k}].timeLimitHours`,
+          message: `expected a time limit of at least the mean travel time within a grid (${minutes.toFixed(1)} min at ${s.travel.speedKmh} km/h), found ${c.timeLimitHours} h`,
+        });
+      }
     });
   }
   const rho = offeredLoad(s, workforce.count);

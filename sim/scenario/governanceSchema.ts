@@ -50,10 +50,10 @@ export const patrolSchema = z.strictObject({
 /** Departments that take what grid workers cannot solve on site (organisational structure, platform operation). */
 export const escalationSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("off: every incident is resolved on site"),
-  streetTeams: z.number().int().min(0).default(2).describe("department teams per street (街道) taking street-level escalations"),
-  districtTeams: z.number().int().min(0).default(8).describe("department teams at district level"),
+  streetTeams: z.number().int().min(0).default(4).describe("department teams per street (街道) taking street-level escalations"),
+  districtTeams: z.number().int().min(0).default(20).describe("department teams at district level"),
   acceptanceDelay: distributionSchema
-    .default({ type: "lognormal", mean: 480, cv: 1 })
+    .default({ type: "lognormal", mean: 240, cv: 1 })
     .describe("time for a department to accept an escalated case (transfer, paperwork)"),
   whistle: z.boolean().default(false).describe("'whistle' coordination (吹哨报到): departments must respond within whistleHours"),
   whistleHours: positive.default(2).describe("with whistle, the longest a department may take to accept a case (hours)"),

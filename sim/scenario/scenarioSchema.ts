@@ -1,5 +1,14 @@
 import { z } from "zod";
 import { distributionSchema } from "./distributionSchema.js";
+import {
+  adminSchema,
+  costSchema,
+  escalationSchema,
+  patrolSchema,
+  residentsSchema,
+  shiftsSchema,
+  verificationSchema,
+} from "./governanceSchema.js";
 
 /** The version of the scenario file format this engine reads. */
 export const SCHEMA_VERSION = 1;
@@ -28,16 +37,40 @@ export const categorySchema = z.strictObject({
     .default(0)
     .describe("probability that an incident of this category is urgent (dispatched before normal ones)"),
   serviceTime: distributionSchema.describe("on-site handling time of a worker of skill 1 (minutes)"),
+  residentsReport: z
+    .boolean()
+    .default(true)
+    .describe("whether residents report this kind of incident at all (hidden hazards: no — only patrols find them)"),
+  minor: z.boolean().default(false).describe("minor issue a volunteer can fix without a worker"),
+  onSiteResolution: probability
+    .default(0.5)
+    .describe("share a worker of skill 1 resolves on site; the rest is escalated to a department (Hangu street 2023: 50.1 % handled at grid level)"),
+  escalateTo: z.enum(["street", "district"]).default("street").describe("which department level takes escalated incidents"),
+  departmentServiceTime: distributionSchema
+    .default({ type: "lognormal", mean: 240, cv: 1 })
+    .describe("a department team's time to deal with an escalated incident (minutes)"),
+  timeLimitHours: positive.default(24).describe("time limit from registration to closure (hours)"),
+  timeLimitInWorkingHours: z
+    .boolean()
+    .default(true)
+    .describe("count the time limit in working hours (the shift calendar), as city handling standards do"),
 });
 
-/** The categories used when a scenario names none: shares from Daxing's monthly patrol cases (bjdx.gov.cn). */
+const lognormal = (mean: number, cv: number) => ({ type: "lognormal" as const, mean, cv });
+
+/**
+ * The categories used when a scenario names none: shares from Daxing's monthly patrol cases
+ * (bjdx.gov.cn); time limits after city handling standards (2–4 working hours for sanitation up to
+ * 5–20 working days for repairs and illegal building); on-site shares giving about half handled at
+ * grid level (Hangu street 2023). Handling times are assumptions.
+ */
 export const DEFAULT_CATEGORIES: z.input<typeof categorySchema>[] = [
-  { id: "appearance", name: "City appearance and sanitation", share: 0.65, urgentShare: 0.02, serviceTime: { type: "lognormal", mean: 20, cv: 0.8 } },
-  { id: "streetOrder", name: "Street order", share: 0.24, urgentShare: 0.05, serviceTime: { type: "lognormal", mean: 25, cv: 0.8 } },
-  { id: "advertising", name: "Illegal advertising", share: 0.03, urgentShare: 0, serviceTime: { type: "lognormal", mean: 15, cv: 0.6 } },
-  { id: "facilities", name: "Public facilities", share: 0.02, urgentShare: 0.1, serviceTime: { type: "lognormal", mean: 40, cv: 0.8 } },
-  { id: "construction", name: "Construction and illegal building", share: 0.02, urgentShare: 0.1, serviceTime: { type: "lognormal", mean: 45, cv: 0.9 } },
-  { id: "safety", name: "Safety hazards and other", share: 0.04, urgentShare: 0.3, serviceTime: { type: "lognormal", mean: 35, cv: 0.9 } },
+  { id: "appearance", name: "City appearance and sanitation", share: 0.65, urgentShare: 0.02, serviceTime: lognormal(20, 0.8), minor: true, onSiteResolution: 0.55, escalateTo: "street", departmentServiceTime: lognormal(120, 1), timeLimitHours: 4 },
+  { id: "streetOrder", name: "Street order", share: 0.24, urgentShare: 0.05, serviceTime: lognormal(25, 0.8), onSiteResolution: 0.45, escalateTo: "street", departmentServiceTime: lognormal(180, 1), timeLimitHours: 8 },
+  { id: "advertising", name: "Illegal advertising", share: 0.03, serviceTime: lognormal(15, 0.6), minor: true, onSiteResolution: 0.8, escalateTo: "street", departmentServiceTime: lognormal(90, 1), timeLimitHours: 8 },
+  { id: "facilities", name: "Public facilities", share: 0.02, urgentShare: 0.1, serviceTime: lognormal(40, 0.8), onSiteResolution: 0.2, escalateTo: "district", departmentServiceTime: lognormal(480, 1), timeLimitHours: 40 },
+  { id: "construction", name: "Construction and illegal building", share: 0.02, urgentShare: 0.1, serviceTime: lognormal(45, 0.9), onSiteResolution: 0.1, escalateTo: "district", departmentServiceTime: lognormal(720, 1), timeLimitHours: 80 },
+  { id: "safety", name: "Hidden safety hazards", share: 0.04, urgentShare: 0.3, serviceTime: lognormal(35, 0.9), residentsReport: false, onSiteResolution: 0.3, escalateTo: "district", departmentServiceTime: lognormal(240, 1), timeLimitHours: 8 },
 ];
 
 export const districtSchema = z.strictObject({
@@ -60,8 +93,14 @@ export const gridsSchema = z.strictObject({
 export const staffingSchema = z.strictObject({
   workersPerGrid: positive
     .default(1)
-    .describe("grid workers per grid; fractions spread the district's total evenly (0.5 = one worker for two grids)"),
-  skill: positive.default(1).describe("handling speed multiplier: on-site time is the category's service time ÷ skill"),
+    .describe("grid worker posts per grid; fractions spread the district's total evenly (0.5 = one worker for two grids)"),
+  vacancyRate: z.number().finite().min(0).max(0.95).default(0).describe("share of posts left empty; the remaining workers cover the district"),
+  skill: positive.default(1).describe("handling speed of an experienced full-time worker: on-site time is the category's service time ÷ skill"),
+  partTimeShare: probability.default(0).describe("share of workers who are part-time"),
+  partTimeHoursPerDay: z.number().finite().positive().max(24).default(4).describe("hours a part-time worker is on duty on a working day"),
+  partTimeSkill: positive.default(0.8).describe("skill of a part-time worker"),
+  turnoverPerYear: probability.default(0).describe("share of workers replaced each year; that share is in its first year at any time"),
+  newcomerSkill: positive.default(0.7).describe("skill multiplier of a worker in the first year"),
 });
 
 export const incidentsSchema = z.strictObject({
@@ -89,18 +128,10 @@ export const incidentsSchema = z.strictObject({
 });
 
 export const discoverySchema = z.strictObject({
-  enabled: z.boolean().default(true).describe("off: every incident is known the moment it occurs"),
-  residentReportProbability: probability
-    .default(0.6)
-    .describe("probability that residents report an incident at all"),
-  residentReportDelay: distributionSchema
-    .default({ type: "exponential", mean: 120 })
-    .describe("time from occurrence to a resident's report, when one is made (minutes)"),
-  patrolSpeedKmh: nonNegative.default(4).describe("walking speed of a patrolling worker (km/h); 0 = no patrol discovery"),
-  patrolSweepMeters: nonNegative.default(30).describe("width of street a patrolling worker takes in (metres)"),
-  patrolShare: probability
-    .default(0.5)
-    .describe("share of a worker's duty time spent patrolling, which sets the patrol coverage of the grid"),
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe("off: every incident is known the moment it occurs (no resident reports, patrol or volunteers needed)"),
 });
 
 export const intakeSchema = z.strictObject({
@@ -108,6 +139,13 @@ export const intakeSchema = z.strictObject({
   delay: distributionSchema
     .default({ type: "exponential", mean: 15 })
     .describe("time from discovery to registration on the platform (minutes); Tianjin 12345 accepts urgent tickets within 15 min"),
+  duplicateShare: probability
+    .default(0.2)
+    .describe("share of resident-reported incidents that someone else reports again"),
+  mergeDuplicates: z
+    .boolean()
+    .default(false)
+    .describe("the platform merges duplicate reports; otherwise each duplicate costs the grid's worker a data-entry stage"),
 });
 
 export const dispatchSchema = z.strictObject({
@@ -116,6 +154,13 @@ export const dispatchSchema = z.strictObject({
     .default("ownGrid")
     .describe("who may be sent: the grid's own workers, any worker of the community, or the nearest free worker in the district"),
   urgentFirst: z.boolean().default(true).describe("serve urgent incidents before normal ones; FIFO within each priority"),
+  mode: z
+    .enum(["automatic", "manual"])
+    .default("automatic")
+    .describe("automatic: the platform assigns at registration; manual: a dispatcher does, after manualDelay"),
+  manualDelay: distributionSchema
+    .default({ type: "lognormal", mean: 30, cv: 1 })
+    .describe("with manual dispatch, time until a dispatcher assigns the incident (minutes)"),
   afterIncident: z
     .enum(["stay", "returnToPost", "returnToPostBeforeNext"])
     .default("returnToPost")
@@ -152,9 +197,16 @@ export const scenarioSchema = z
     staffing: staffingSchema.prefault({}).describe("grid workers"),
     incidents: incidentsSchema.prefault({}).describe("what happens, where and when"),
     discovery: discoverySchema.prefault({}).describe("how incidents come to be known"),
+    residents: residentsSchema.prefault({}).describe("residents: reporting, volunteering, satisfaction (participation pattern)"),
+    patrol: patrolSchema.prefault({}).describe("workers finding incidents on patrol"),
     intake: intakeSchema.prefault({}).describe("registration on the platform"),
     dispatch: dispatchSchema.prefault({}).describe("who is sent to an incident"),
     travel: travelSchema.prefault({}).describe("how workers reach incidents"),
+    escalation: escalationSchema.prefault({}).describe("departments taking what cannot be solved on site"),
+    verification: verificationSchema.prefault({}).describe("checking fixes before closing (accountability)"),
+    admin: adminSchema.prefault({}).describe("administrative burden on grid workers"),
+    shifts: shiftsSchema.prefault({}).describe("when workers are on duty"),
+    cost: costSchema.prefault({}).describe("salaries, for costs"),
     run: runSchema.prefault({}).describe("length of each replication"),
   })
   .superRefine((s, ctx) => {

@@ -22,6 +22,9 @@ describe("validation scenario files", () => {
       expect(s.incidents.ratePerHour).toBeGreaterThan(0);
       expect(s.discovery.enabled).toBe(false);
       expect(s.intake.enabled).toBe(false);
+      for (const stage of [s.escalation, s.verification, s.admin, s.shifts]) expect(stage.enabled).toBe(false);
+      expect(s.staffing.turnoverPerYear).toBe(0);
+      expect(s.staffing.vacancyRate).toBe(0);
       expect(s.dispatch.policy).toBe("ownGrid");
       expect(s.staffing.skill).toBe(1);
       if (s.travel.enabled) expect(s.travel.metric).toBe("rectilinear");

@@ -1,0 +1,474 @@
+import { sampler, type Sampler } from "../kernel/distribution.js";
+import type { Simulation } from "../kernel/Simulation.js";
+import type { Scenario } from "../scenario/scenarioSchema.js";
+import type { DispatchPools } from "./DispatchPools.js";
+import type { IncidentRandom } from "./IncidentRandom.js";
+import { ASSIGNED, IncidentStore, ON_SITE, PHASE_HANDLE, STAGE_COUNT, VERIFIED } from "./IncidentStore.js";
+import type { PatrolCoverage } from "./PatrolCoverage.js";
+import {
+  ADMIN,
+  AVAILABLE,
+  HANDLING,
+  OFF_DUTY,
+  RETURNING,
+  TRAVEL,
+  VERIFYING,
+  type Workforce,
+} from "./Workforce.js";
+
+/** What the incident side of the model does when a worker's visit ends. */
+export interface VisitOutcomes {
+  /** The incident could not be solved on site: hand it to a department. */
+  escalate(i: number): void;
+  /** The incident is fixed and (if required) verified: close it. */
+  close(i: number): void;
+  /** A department's fix failed verification: send it back. */
+  reescalate(i: number): void;
+  /** Records that incident `i` reached `stage` now. */
+  stage(i: number, stage: number): void;
+}
+
+/** What a worker does once the data entry of a visit is done. */
+const THEN_RELEASE = 0;
+const THEN_CLOSE = 1;
+const THEN_ESCALATE = 2;
+const THEN_REESCALATE = 3;
+
+/** Event priorities at equal times: work finishing before new work arriving. */
+export const P_FINISH = 0;
+export const P_MOVE = 1;
+
+/**
+ * The grid workers' behaviour: being sent to incidents, travelling, handling,
+ * verifying, data entry, walking back, ordered admin work, shifts and night calls.
+ * Each worker does one thing at a time; their time is booked by activity.
+ */
+export class Crew {
+  private readonly kOnSite: number;
+  private readonly kHandled: number;
+  private readonly kVerified: number;
+  private readonly kDataDone: number;
+  private readonly kReturned: number;
+  private readonly kAdminDone: number;
+  private readonly serviceTime: Sampler[];
+  private readonly onSiteShare: Float64Array;
+  private readonly verifyTime: Sampler;
+  private readonly then: Uint8Array;
+  private readonly metresPerMinute: number;
+  private readonly euclidean: boolean;
+  private readonly travelOn: boolean;
+  private readonly escalationOn: boolean;
+  private readonly verificationOn: boolean;
+  private readonly urgentFirst: boolean;
+  private readonly afterIncident: Scenario["dispatch"]["afterIncident"];
+  private readonly dataEntryClose: number;
+  private readonly dataEntryStage: number;
+  private readonly adminBlock: number;
+  private readonly nightOnCall: boolean;
+  private readonly shiftsOn: boolean;
+  private readonly faultShare: number;
+  private readonly rigour: number;
+  private readonly adminEpoch: Int32Array;
+
+  constructor(
+    s: Scenario,
+    private readonly sim: Simulation,
+    private readonly incidents: IncidentStore,
+    private readonly workforce: Workforce,
+    private readonly pools: DispatchPools,
+    private readonly patrol: PatrolCoverage | null,
+    private readonly random: IncidentRandom,
+    private readonly outcomes: VisitOutcomes,
+  ) {
+    this.kOnSite = sim.define((i) => this.reachSite(i));
+    this.kHandled = sim.define((i) => this.handled(i));
+    this.kVerified = sim.define((i) => this.verified(i));
+    this.kDataDone = sim.define((w) => this.dataEntered(w));
+    this.kReturned = sim.define((w) => this.backAtPost(w));
+    this.kAdminDone = sim.define((w) => this.adminBlockDone(w));
+    this.serviceTime = s.incidents.categories.map((c) => sampler(c.serviceTime));
+    this.onSiteShare = Float64Array.from(s.incidents.categories, (c) => c.onSiteResolution);
+    this.verifyTime = sampler(s.verification.minutes);
+    this.then = new Uint8Array(workforce.count);
+    this.metresPerMinute = (s.travel.speedKmh * 1000) / 60;
+    this.euclidean = s.travel.metric === "euclidean";
+    this.travelOn = s.travel.enabled;
+    this.escalationOn = s.escalation.enabled;
+    this.verificationOn = s.verification.enabled;
+    this.urgentFirst = s.dispatch.urgentFirst;
+    this.afterIncident = s.dispatch.afterIncident;
+    this.dataEntryClose = s.admin.enabled ? s.admin.dataEntryMinutesPerIncident : 0;
+    this.dataEntryStage = s.admin.enabled ? s.admin.dataEntryMinutesPerStage : 0;
+    this.adminBlock = s.admin.blockMinutes;
+    this.nightOnCall = s.shifts.nightOnCall;
+    this.shiftsOn = s.shifts.enabled;
+    this.faultShare = s.verification.faultShare;
+    this.rigour = s.verification.rigour;
+    this.adminEpoch = new Int32Array(workforce.count);
+  }
+
+  // ---------------------------------------------------------------- sending workers
+
+  /** Incident `i` needs a worker visit (first handling or verification): send someone or queue it. */
+  request(i: number): void {
+    const inc = this.incidents;
+    const pools = this.pools;
+    const p = pools.poolOfGrid[inc.grid[i]];
+    const urgent = inc.urgent[i] === 1;
+    const w = this.nearest(p, i, urgent);
+    if (w >= 0) {
+      this.assign(i, w);
+      return;
+    }
+    if (urgent && this.shiftsOn && this.nightOnCall) {
+      const called = this.nearestOffDuty(p, i);
+      if (called >= 0) {
+        this.assign(i, called);
+        return;
+      }
+    }
+    pools.enqueue(p, this.urgentFirst && urgent ? 0 : 1, i, inc.next);
+  }
+
+  /**
+   * The nearest free worker of pool `p` for incident `i` (ties: the one free longest), or -1.
+   * Workers busy with ordered admin tasks are taken only for urgent incidents, and only if
+   * no one else is free.
+   */
+  private nearest(p: number, i: number, urgent: boolean): number {
+    const pools = this.pools;
+    const wf = this.workforce;
+    const n = pools.freeCount[p];
+    const base = pools.start[p];
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let pass = 0; pass < (urgent ? 2 : 1) && best < 0; pass++) {
+      for (let k = 0; k < n; k++) {
+        const w = pools.free[base + k];
+        if ((wf.activity[w] === ADMIN) !== (pass === 1)) continue;
+        if (!this.travelOn) return w;
+        const d = this.distanceToWorker(w, this.incidents.x[i], this.incidents.y[i]);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = w;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The off-duty worker of pool `p` living nearest to incident `i`, or -1. */
+  private nearestOffDuty(p: number, i: number): number {
+    const pools = this.pools;
+    const wf = this.workforce;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let k = pools.start[p], end = k + pools.size[p]; k < end; k++) {
+      const w = pools.members[k];
+      if (wf.activity[w] !== OFF_DUTY) continue;
+      const d = this.distance(wf.postX[w], wf.postY[w], this.incidents.x[i], this.incidents.y[i]);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = w;
+      }
+    }
+    return best;
+  }
+
+  private assign(i: number, w: number): void {
+    const inc = this.incidents;
+    const wf = this.workforce;
+    const now = this.sim.now;
+    this.pools.removeFree(w);
+    if (wf.activity[w] === ADMIN) wf.adminDue[w] = Math.max(0, wf.adminDue[w] - (now - wf.adminStart[w]));
+    if (wf.activity[w] === OFF_DUTY) {
+      wf.x[w] = wf.postX[w];
+      wf.y[w] = wf.postY[w];
+    }
+    wf.epoch[w]++;
+    wf.job[w] = i;
+    inc.worker[i] = w;
+    if (!(inc.times[i * STAGE_COUNT + ASSIGNED] >= 0)) this.outcomes.stage(i, ASSIGNED);
+    if (!this.travelOn) {
+      this.setActivity(w, TRAVEL, now);
+      this.reachSite(i);
+      return;
+    }
+    this.locate(w, now);
+    this.setActivity(w, TRAVEL, now);
+    const travel = this.distance(wf.x[w], wf.y[w], inc.x[i], inc.y[i]) / this.metresPerMinute;
+    this.sim.scheduleAt(now + travel, this.kOnSite, i, P_MOVE);
+  }
+
+  // ---------------------------------------------------------------- on site
+
+  private reachSite(i: number): void {
+    const inc = this.incidents;
+    const w = inc.worker[i];
+    const wf = this.workforce;
+    if (!(inc.times[i * STAGE_COUNT + ON_SITE] >= 0)) this.outcomes.stage(i, ON_SITE);
+    wf.x[w] = inc.x[i];
+    wf.y[w] = inc.y[i];
+    if (inc.phase[i] === PHASE_HANDLE) this.startHandling(i, w);
+    else this.startVerifying(i, w);
+  }
+
+  private startHandling(i: number, w: number): void {
+    const inc = this.incidents;
+    const now = this.sim.now;
+    // The first visit uses the handling time drawn when the incident occurred; rework draws anew.
+    const base = inc.reopened[i] === 0 ? inc.service[i] : this.serviceTime[inc.category[i]](this.draw(i));
+    this.setActivity(w, HANDLING, now);
+    this.sim.scheduleAt(now + base / this.workforce.skill[w], this.kHandled, i, P_FINISH);
+  }
+
+  private handled(i: number): void {
+    const inc = this.incidents;
+    const w = inc.worker[i];
+    const resolved = !this.escalationOn || this.draw(i)() < 1 - Math.pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
+    if (!resolved) {
+      this.dataEntry(w, this.dataEntryStage, THEN_ESCALATE);
+      return;
+    }
+    inc.faulty[i] = this.outcomeFaulty(i);
+    if (this.verificationOn) this.startVerifying(i, w);
+    else this.dataEntry(w, this.dataEntryClose, THEN_CLOSE);
+  }
+
+  private outcomeFaulty(i: number): number {
+    return this.verificationOn && this.draw(i)() < this.faultShare ? 1 : 0;
+  }
+
+  private startVerifying(i: number, w: number): void {
+    const now = this.sim.now;
+    this.setActivity(w, VERIFYING, now);
+    this.sim.scheduleAt(now + this.verifyTime(this.draw(i)), this.kVerified, i, P_FINISH);
+  }
+
+  private verified(i: number): void {
+    const inc = this.incidents;
+    const w = inc.worker[i];
+    this.outcomes.stage(i, VERIFIED);
+    const caught = inc.faulty[i] === 1 && this.draw(i)() < this.rigour;
+    if (!caught) {
+      this.dataEntry(w, this.dataEntryClose + this.dataEntryStage, THEN_CLOSE);
+      return;
+    }
+    inc.reopened[i] = Math.min(255, inc.reopened[i] + 1);
+    if (inc.phase[i] === PHASE_HANDLE) {
+      this.startHandling(i, w);
+    } else {
+      this.dataEntry(w, this.dataEntryStage, THEN_REESCALATE);
+    }
+  }
+
+  /** Worker `w` records the visit for `minutes`, then the incident moves on as `then` says. */
+  private dataEntry(w: number, minutes: number, then: number): void {
+    this.then[w] = then;
+    if (minutes > 0) {
+      this.setActivity(w, ADMIN, this.sim.now);
+      this.sim.scheduleAt(this.sim.now + minutes, this.kDataDone, w, P_FINISH);
+    } else {
+      this.dataEntered(w);
+    }
+  }
+
+  private dataEntered(w: number): void {
+    const i = this.workforce.job[w];
+    this.workforce.job[w] = -1;
+    switch (this.then[w]) {
+      case THEN_CLOSE:
+        this.outcomes.close(i);
+        break;
+      case THEN_ESCALATE:
+        this.outcomes.escalate(i);
+        break;
+      case THEN_REESCALATE:
+        this.outcomes.reescalate(i);
+        break;
+    }
+    this.release(w);
+  }
+
+  // ---------------------------------------------------------------- between jobs
+
+  /** Worker `w` has finished a job, a walk or a block of admin: decide what is next. */
+  release(w: number): void {
+    const wf = this.workforce;
+    const now = this.sim.now;
+    if (!wf.onShift[w]) {
+      if (wf.adminDue[w] > 0) this.startAdmin(w, false);
+      else this.setActivity(w, OFF_DUTY, now);
+      return;
+    }
+    const atPost = wf.x[w] === wf.postX[w] && wf.y[w] === wf.postY[w];
+    if (this.afterIncident === "returnToPostBeforeNext" && this.travelOn && !atPost) {
+      this.startReturn(w, now);
+      return;
+    }
+    const next = this.pools.dequeue(this.pools.poolOfWorker[w], this.incidents.next);
+    if (next >= 0) {
+      this.assign(next, w);
+      return;
+    }
+    if (wf.adminDue[w] > 0) {
+      this.startAdmin(w, true);
+      return;
+    }
+    if (!this.pools.isFree[w]) this.pools.pushFree(w);
+    if (this.afterIncident === "returnToPost" && this.travelOn && !atPost) this.startReturn(w, now);
+    else this.setActivity(w, AVAILABLE, now);
+  }
+
+  /** A block of ordered admin work; on shift it stays interruptible by urgent incidents. */
+  private startAdmin(w: number, interruptible: boolean): void {
+    const wf = this.workforce;
+    const now = this.sim.now;
+    const block = Math.min(this.adminBlock, wf.adminDue[w]);
+    if (interruptible && !this.pools.isFree[w]) this.pools.pushFree(w);
+    this.setActivity(w, ADMIN, now);
+    wf.adminStart[w] = now;
+    wf.epoch[w]++;
+    this.sim.scheduleAt(now + block, this.kAdminDone, w, P_FINISH);
+    this.adminEpoch[w] = wf.epoch[w];
+  }
+
+  private adminBlockDone(w: number): void {
+    const wf = this.workforce;
+    if (wf.epoch[w] !== this.adminEpoch[w] || wf.activity[w] !== ADMIN) return;
+    wf.adminDue[w] = Math.max(0, wf.adminDue[w] - (this.sim.now - wf.adminStart[w]));
+    if (wf.adminDue[w] < 1e-9) wf.adminDue[w] = 0;
+    this.pools.removeFree(w);
+    this.release(w);
+  }
+
+  private startReturn(w: number, now: number): void {
+    const wf = this.workforce;
+    this.setActivity(w, RETURNING, now);
+    wf.moveStart[w] = now;
+    wf.moveEnd[w] = now + this.distance(wf.x[w], wf.y[w], wf.postX[w], wf.postY[w]) / this.metresPerMinute;
+    this.sim.scheduleAt(wf.moveEnd[w], this.kReturned, w, P_MOVE);
+  }
+
+  private backAtPost(w: number): void {
+    const wf = this.workforce;
+    const now = this.sim.now;
+    // A worker sent elsewhere on the way back has left this walk behind.
+    if (wf.activity[w] !== RETURNING || wf.moveEnd[w] !== now) return;
+    wf.x[w] = wf.postX[w];
+    wf.y[w] = wf.postY[w];
+    if (this.afterIncident === "returnToPostBeforeNext" || !wf.onShift[w]) {
+      this.pools.removeFree(w);
+      this.release(w);
+      return;
+    }
+    this.setActivity(w, AVAILABLE, now);
+  }
+
+  // ---------------------------------------------------------------- shifts
+
+  /** Worker `w`'s shift begins: back at the post, the day's admin tasks added, ready for work. */
+  startShift(w: number, adminMinutes: number): void {
+    const wf = this.workforce;
+    const now = this.sim.now;
+    this.setActivity(w, wf.activity[w], now);
+    wf.onShift[w] = 1;
+    wf.adminDue[w] += adminMinutes;
+    if (wf.activity[w] !== OFF_DUTY) return;
+    wf.x[w] = wf.postX[w];
+    wf.y[w] = wf.postY[w];
+    this.release(w);
+  }
+
+  /** Worker `w`'s shift ends: free workers go home (after the day's admin, as overtime); busy ones finish first. */
+  endShift(w: number): void {
+    const wf = this.workforce;
+    const now = this.sim.now;
+    this.setActivity(w, wf.activity[w], now);
+    wf.onShift[w] = 0;
+    if (!this.pools.isFree[w]) return;
+    this.pools.removeFree(w);
+    if (wf.activity[w] === ADMIN) return;
+    this.release(w);
+  }
+
+  /** Adds admin minutes to a worker's to-do list (duplicates to close, daily tasks without shifts). */
+  addAdmin(w: number, minutes: number): void {
+    const wf = this.workforce;
+    wf.adminDue[w] += minutes;
+    if (wf.onShift[w] && wf.activity[w] === AVAILABLE) {
+      this.pools.removeFree(w);
+      this.release(w);
+    }
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  /** Changes a worker's activity, keeping the patrol effort of the grids they cover current. */
+  setActivity(w: number, activity: number, now: number): void {
+    const wf = this.workforce;
+    const was = wf.activity[w] === AVAILABLE;
+    wf.setActivity(w, activity, now);
+    if (this.patrol && was !== (activity === AVAILABLE)) {
+      for (let g = wf.coverFirst[w]; g <= wf.coverLast[w]; g++) this.updatePatrol(g, now);
+    }
+  }
+
+  private updatePatrol(g: number, now: number): void {
+    const wf = this.workforce;
+    let effort = 0;
+    for (let w = wf.gridWorkerFirst[g]; w >= 0 && w <= wf.gridWorkerLast[g]; w++) {
+      if (wf.activity[w] === AVAILABLE) effort += 1 / wf.coverSize(w);
+    }
+    this.patrol!.setEffort(g, effort, now);
+  }
+
+  private draw(i: number) {
+    const inc = this.incidents;
+    return this.random.start(inc.key[i], inc.draws[i]++);
+  }
+
+  /** Updates the position of a worker walking back to the post to where they are at `now`. */
+  private locate(w: number, now: number): void {
+    const wf = this.workforce;
+    if (wf.activity[w] !== RETURNING) return;
+    const total = wf.moveEnd[w] - wf.moveStart[w];
+    const f = total > 0 ? Math.min(1, (now - wf.moveStart[w]) / total) : 1;
+    const dx = wf.postX[w] - wf.x[w];
+    const dy = wf.postY[w] - wf.y[w];
+    if (this.euclidean) {
+      wf.x[w] += f * dx;
+      wf.y[w] += f * dy;
+      return;
+    }
+    // Right-angle walk: east–west leg first, then north–south.
+    const walked = f * (Math.abs(dx) + Math.abs(dy));
+    if (walked <= Math.abs(dx)) {
+      wf.x[w] += Math.sign(dx) * walked;
+    } else {
+      wf.x[w] = wf.postX[w];
+      wf.y[w] += Math.sign(dy) * (walked - Math.abs(dx));
+    }
+  }
+
+  private distanceToWorker(w: number, x: number, y: number): number {
+    const wf = this.workforce;
+    if (wf.activity[w] === RETURNING) {
+      // Judge a walking worker by where they are now, without moving them yet.
+      const sx = wf.x[w];
+      const sy = wf.y[w];
+      this.locate(w, this.sim.now);
+      const d = this.distance(wf.x[w], wf.y[w], x, y);
+      wf.x[w] = sx;
+      wf.y[w] = sy;
+      return d;
+    }
+    return this.distance(wf.x[w], wf.y[w], x, y);
+  }
+
+  private distance(x1: number, y1: number, x2: number, y2: number): number {
+    const dx = x1 - x2;
+    const dy = y1 - y2;
+    return this.euclidean ? Math.sqrt(dx * dx + dy * dy) : Math.abs(dx) + Math.abs(dy);
+  }
+}

@@ -1,0 +1,57 @@
+import { MINUTES_PER_DAY } from "../kernel/PoissonProcess.js";
+import type { Scenario } from "../scenario/scenarioSchema.js";
+
+/**
+ * Who is on duty when. On working days every worker works the day shift (part-time
+ * workers its first `partTimeHoursPerDay` hours); on other days a rotating share
+ * `weekendDutyShare` of workers does. With shifts off, everyone is always on duty.
+ */
+export class Roster {
+  private readonly enabled: boolean;
+  private readonly workdays: boolean[];
+  private readonly start: number;
+  private readonly end: number;
+  private readonly weekendSlots: number;
+  private readonly partTimeMinutes: number;
+
+  constructor(
+    s: Scenario,
+    /** 1 for part-time workers. */
+    private readonly partTime: Uint8Array,
+  ) {
+    this.enabled = s.shifts.enabled;
+    this.workdays = s.shifts.workdays;
+    this.start = s.shifts.start;
+    this.end = s.shifts.end;
+    this.weekendSlots = Math.round(s.shifts.weekendDutyShare * 10);
+    this.partTimeMinutes = s.staffing.partTimeHoursPerDay * 60;
+  }
+
+  /** True if shifts are in force (otherwise {@link shift} is never consulted). */
+  get active(): boolean {
+    return this.enabled;
+  }
+
+  /**
+   * The shift of worker `w` on day `day` as [start, end] in absolute minutes, or null
+   * when the worker is off that day.
+   */
+  shift(w: number, day: number): [number, number] | null {
+    const working = this.workdays[day % 7] || (w + day) % 10 < this.weekendSlots;
+    if (!working) return null;
+    const base = day * MINUTES_PER_DAY;
+    const end = this.partTime[w] ? Math.min(this.end, this.start + this.partTimeMinutes) : this.end;
+    return [base + this.start, base + end];
+  }
+
+  /** Paid on-shift hours per week for worker `w` (averaged over a 10-week rotation). */
+  weeklyHours(w: number): number {
+    if (!this.enabled) return 168;
+    let minutes = 0;
+    for (let day = 0; day < 70; day++) {
+      const s = this.shift(w, day);
+      if (s) minutes += s[1] - s[0];
+    }
+    return minutes / 60 / 10;
+  }
+}
