@@ -68,7 +68,11 @@ export class Crew {
   private readonly shiftsOn: boolean;
   private readonly faultShare: number;
   private readonly rigour: number;
-  private readonly adminEpoch: Int32Array;
+  /** 1 while a worker is doing ordered admin tasks (interruptible by urgent incidents), and when the block ends. */
+  private readonly inAdminBlock: Uint8Array;
+  private readonly adminBlockEnd: Float64Array;
+  /** When each worker's current shift ends. */
+  private readonly shiftEnd: Float64Array;
 
   constructor(
     s: Scenario,
@@ -104,7 +108,9 @@ export class Crew {
     this.shiftsOn = s.shifts.enabled;
     this.faultShare = s.verification.faultShare;
     this.rigour = s.verification.rigour;
-    this.adminEpoch = new Int32Array(workforce.count);
+    this.inAdminBlock = new Uint8Array(workforce.count);
+    this.adminBlockEnd = new Float64Array(workforce.count);
+    this.shiftEnd = new Float64Array(workforce.count).fill(Infinity);
   }
 
   // ---------------------------------------------------------------- sending workers
@@ -145,7 +151,7 @@ export class Crew {
     for (let pass = 0; pass < (urgent ? 2 : 1) && best < 0; pass++) {
       for (let k = 0; k < n; k++) {
         const w = pools.free[base + k];
-        if ((wf.activity[w] === ADMIN) !== (pass === 1)) continue;
+        if ((this.inAdminBlock[w] === 1) !== (pass === 1)) continue;
         if (!this.travelOn) return w;
         const d = this.distanceToWorker(w, this.incidents.x[i], this.incidents.y[i]);
         if (d < bestDistance) {
@@ -180,12 +186,11 @@ export class Crew {
     const wf = this.workforce;
     const now = this.sim.now;
     this.pools.removeFree(w);
-    if (wf.activity[w] === ADMIN) wf.adminDue[w] = Math.max(0, wf.adminDue[w] - (now - wf.adminStart[w]));
+    if (this.inAdminBlock[w]) this.endAdminBlock(w, now);
     if (wf.activity[w] === OFF_DUTY) {
       wf.x[w] = wf.postX[w];
       wf.y[w] = wf.postY[w];
     }
-    wf.epoch[w]++;
     wf.job[w] = i;
     inc.worker[i] = w;
     if (!(inc.times[i * STAGE_COUNT + ASSIGNED] >= 0)) this.outcomes.stage(i, ASSIGNED);
@@ -306,6 +311,12 @@ export class Crew {
       this.startReturn(w, now);
       return;
     }
+    // Tasks ordered from above are due by the end of the shift: once what is left of the
+    // shift no longer exceeds them, they come before waiting (non-urgent) incidents.
+    if (wf.adminDue[w] > 0 && this.shiftsOn && wf.adminDue[w] >= this.shiftEnd[w] - now) {
+      this.startAdmin(w, true);
+      return;
+    }
     const next = this.pools.dequeue(this.pools.poolOfWorker[w], this.incidents.next);
     if (next >= 0) {
       this.assign(next, w);
@@ -328,16 +339,24 @@ export class Crew {
     if (interruptible && !this.pools.isFree[w]) this.pools.pushFree(w);
     this.setActivity(w, ADMIN, now);
     wf.adminStart[w] = now;
-    wf.epoch[w]++;
+    this.inAdminBlock[w] = 1;
     this.sim.scheduleAt(now + block, this.kAdminDone, w, P_FINISH);
-    this.adminEpoch[w] = wf.epoch[w];
+    this.adminBlockEnd[w] = now + block;
+  }
+
+  /** Books the admin work done in the current block and leaves it. */
+  private endAdminBlock(w: number, now: number): void {
+    const wf = this.workforce;
+    wf.adminDue[w] = Math.max(0, wf.adminDue[w] - (now - wf.adminStart[w]));
+    if (wf.adminDue[w] < 1e-9) wf.adminDue[w] = 0;
+    this.inAdminBlock[w] = 0;
   }
 
   private adminBlockDone(w: number): void {
-    const wf = this.workforce;
-    if (wf.epoch[w] !== this.adminEpoch[w] || wf.activity[w] !== ADMIN) return;
-    wf.adminDue[w] = Math.max(0, wf.adminDue[w] - (this.sim.now - wf.adminStart[w]));
-    if (wf.adminDue[w] < 1e-9) wf.adminDue[w] = 0;
+    const now = this.sim.now;
+    // Stale if the block was interrupted (and maybe a new one started that ends later).
+    if (!this.inAdminBlock[w] || this.adminBlockEnd[w] !== now) return;
+    this.endAdminBlock(w, now);
     this.pools.removeFree(w);
     this.release(w);
   }
@@ -367,10 +386,11 @@ export class Crew {
 
   // ---------------------------------------------------------------- shifts
 
-  /** Worker `w`'s shift begins: back at the post, the day's admin tasks added, ready for work. */
-  startShift(w: number, adminMinutes: number): void {
+  /** Worker `w`'s shift begins (until `end`): back at the post, the day's admin tasks added, ready for work. */
+  startShift(w: number, adminMinutes: number, end = Infinity): void {
     const wf = this.workforce;
     const now = this.sim.now;
+    this.shiftEnd[w] = end;
     this.setActivity(w, wf.activity[w], now);
     wf.onShift[w] = 1;
     wf.adminDue[w] += adminMinutes;
@@ -388,7 +408,7 @@ export class Crew {
     wf.onShift[w] = 0;
     if (!this.pools.isFree[w]) return;
     this.pools.removeFree(w);
-    if (wf.activity[w] === ADMIN) return;
+    if (this.inAdminBlock[w]) return;
     this.release(w);
   }
 

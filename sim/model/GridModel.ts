@@ -175,7 +175,10 @@ export class GridModel {
     this.kDeptArrive = sim.define((i) => this.reachDepartment(i));
     this.kDeptDone = sim.define((i) => this.departmentDone(i));
     this.kDay = sim.define((day) => this.startDay(day));
-    this.kShiftStart = sim.define((w) => this.crew.startShift(w, this.dailyAdmin(w)));
+    this.kShiftStart = sim.define((w) => {
+      const shift = this.roster.shift(w, Math.floor(sim.now / MINUTES_PER_DAY));
+      this.crew.startShift(w, this.dailyAdmin(w), shift ? shift[1] : sim.now);
+    });
     this.kShiftEnd = sim.define((w) => this.crew.endShift(w));
   }
 
@@ -293,7 +296,8 @@ export class GridModel {
   /** A resident or volunteer report comes due (unless a patrol found the incident first). */
   private reported(i: number): void {
     const inc = this.incidents;
-    if (inc.foundBy[i] !== 0) return;
+    // Stale if found first by a patrol — or if the id now holds a newer incident.
+    if (inc.foundBy[i] !== 0 || inc.live[i] !== 1 || inc.reportAt[i] !== this.sim.now) return;
     this.patrol?.unwatch(i, inc.grid[i], this.sim.now);
     if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i)() < this.s.residents.volunteerFixShare) {
       // Fixed on the spot by a volunteer: never reaches the platform.

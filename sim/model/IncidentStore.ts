@@ -131,6 +131,7 @@ export class IncidentStore {
 
   /** Returns an id to the pool once its incident has closed. */
   release(id: number): void {
+    if (this.live[id] !== 1) throw new Error(`incident ${id} released twice`);
     this.live[id] = 0;
     this.open--;
     this.free[this.freeCount++] = id;

@@ -62,8 +62,6 @@ export class Workforce {
   readonly adminDue: Float64Array;
   /** Start of the current admin block. */
   readonly adminStart: Float64Array;
-  /** Incremented whenever the worker's plans change, so stale scheduled events can be recognised. */
-  readonly epoch: Int32Array;
   /** The incident the worker is busy with, or -1. */
   readonly job: Int32Array;
   /** Position (metres); while returning, the point the walk started from. */
@@ -128,7 +126,6 @@ export class Workforce {
     this.onShift = new Uint8Array(W);
     this.adminDue = new Float64Array(W);
     this.adminStart = new Float64Array(W);
-    this.epoch = new Int32Array(W);
     this.job = new Int32Array(W).fill(-1);
     this.x = Float64Array.from(this.postX);
     this.y = Float64Array.from(this.postY);

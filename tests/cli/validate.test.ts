@@ -85,7 +85,7 @@ describe("gridgov schema", () => {
     for (const key of ["schemaVersion", "name", "district", "grids", "staffing", "incidents", "discovery", "intake", "dispatch", "travel", "run"]) {
       expect(schema.properties[key]).toBeDefined();
     }
-    expect(schema.properties.staffing.properties.workersPerGrid.description).toMatch(/workers per grid/);
+    expect(schema.properties.staffing.properties.workersPerGrid.description).toMatch(/worker posts per grid/);
     expect(schema.required).toContain("schemaVersion");
   });
 });

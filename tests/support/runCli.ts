@@ -16,6 +16,7 @@ export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
     cwd: options.cwd ?? root,
     encoding: "utf8",
     env: { ...process.env, FORCE_COLOR: "0" },
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
