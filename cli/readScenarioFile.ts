@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { totalmem } from "node:os";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
@@ -21,7 +22,7 @@ export function readScenarioFile(file: string, overrides: readonly string[] = []
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
     throw new UserError(`${file}: cannot read the scenario file: ${why}`);
   }
-  const checked = loadScenario(text, overrides);
+  const checked = loadScenario(text, overrides, totalmem());
   if (!checked.ok) {
     const n = checked.issues.length;
     throw new UserError(`${formatIssues(file, checked.issues)}\n${file}: ${n} problem${n > 1 ? "s" : ""} found; nothing was run`);

@@ -34,21 +34,20 @@ function blocks(n: number, side: number): number {
   return Math.ceil(n / side);
 }
 
+/** Grid columns and rows: given explicitly, or from the grid side √(district area × householdsPerGrid ÷ households). */
+export function gridDimensions(s: Scenario): { columns: number; rows: number } {
+  if (s.grids.columns !== undefined && s.grids.rows !== undefined) return { columns: s.grids.columns, rows: s.grids.rows };
+  const width = s.district.widthMeters;
+  const height = s.district.heightMeters;
+  const side = Math.sqrt((width * height * s.grids.householdsPerGrid) / s.district.households);
+  return { columns: Math.max(1, Math.round(width / side)), rows: Math.max(1, Math.round(height / side)) };
+}
+
 /** Builds the district's layout from a validated scenario. */
 export function buildLayout(s: Scenario): Layout {
   const width = s.district.widthMeters;
   const height = s.district.heightMeters;
-  let columns: number;
-  let rows: number;
-  if (s.grids.columns !== undefined && s.grids.rows !== undefined) {
-    columns = s.grids.columns;
-    rows = s.grids.rows;
-  } else {
-    const gridArea = (width * height * s.grids.householdsPerGrid) / s.district.households;
-    const side = Math.sqrt(gridArea);
-    columns = Math.max(1, Math.round(width / side));
-    rows = Math.max(1, Math.round(height / side));
-  }
+  const { columns, rows } = gridDimensions(s);
   const grids = columns * rows;
   const communityOfGrid = new Int32Array(grids);
   const streetOfGrid = new Int32Array(grids);

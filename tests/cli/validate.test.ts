@@ -69,6 +69,19 @@ describe("gridgov validate", () => {
     expectUserError(["validate", f], "grids.householdsPerGrid", "cannot be larger than the district");
   });
 
+  it("refuses inconsistent governance levers, naming the field", () => {
+    const base = "scenarios/district-j-baseline.json";
+    expectUserError(["validate", base, "--set", "staffing.partTimeShare=1.5"], "staffing.partTimeShare", "found 1.5");
+    expectUserError(["validate", base, "--set", "shifts.start=1000", "--set", "shifts.end=600"], "shifts.end", "end after it starts");
+    expectUserError(["validate", base, "--set", "incidents.categories.0.timeLimitHours=0.01"], "incidents.categories[0].timeLimitHours", "mean travel time");
+    expectUserError(["validate", base, "--set", "escalation.districtTeams=0"], "escalation.districtTeams", "found 0");
+  });
+
+  it("refuses a scenario that would need more memory than the machine has, with the estimate", () => {
+    const err = expectUserError(["validate", "scenarios/district-j-baseline.json", "--set", "district.households=10000000000"], "district.households");
+    expect(err).toMatch(/estimated to need [\d.]+ GB/);
+  });
+
   it("refuses an unknown command and an unknown option", () => {
     expectUserError(["frobnicate"], 'unknown command "frobnicate"');
     expectUserError(["run", "scenarios/teaching-small.json", "--replicas", "3"], "unknown option --replicas");

@@ -1,0 +1,38 @@
+import type { Scenario } from "../scenario/scenarioSchema.js";
+import { meanIncidentRate } from "./checkFeasibility.js";
+import { gridDimensions } from "./Layout.js";
+
+/** Bytes per resident in the typed-array population (grid, x, y, app, volunteer, propensity). */
+const BYTES_PER_RESIDENT = 4 + 4 + 4 + 1 + 1 + 4;
+/** Bytes per open incident slot (stage times, position, state, links). */
+const BYTES_PER_INCIDENT = 8 * 8 + 8 * 5 + 4 * 6 + 12;
+/** Bytes per worker (positions, activity minutes, state). */
+const BYTES_PER_WORKER = 8 * 20;
+/** The JavaScript runtime and the engine's code. */
+const BASE_BYTES = 80 * 1024 * 1024;
+
+/**
+ * A rough upper estimate of the memory one replication needs: residents, hotspot
+ * blocks, grids, workers, open incidents (at most run.maxOpenIncidents, and at most a
+ * week of arrivals is expected to be open at once), time series and the runtime.
+ */
+export function estimateMemoryBytes(s: Scenario): number {
+  const residents = s.residents.enabled ? s.district.households * s.district.personsPerHousehold : 0;
+  const blockSide = s.incidents.hotspotBlockMeters;
+  const blocks = Math.ceil(s.district.widthMeters / blockSide) * Math.ceil(s.district.heightMeters / blockSide);
+  const { columns, rows } = gridDimensions(s);
+  const grids = columns * rows;
+  const workers = grids * s.staffing.workersPerGrid;
+  const weekOfArrivals = meanIncidentRate(s) * 7 * 1440;
+  const openIncidents = Math.min(s.run.maxOpenIncidents, Math.max(1024, weekOfArrivals));
+  const series = s.run.days * (24 + 2) * 8 * 4;
+  return (
+    BASE_BYTES +
+    residents * BYTES_PER_RESIDENT +
+    blocks * 40 +
+    grids * 120 +
+    workers * BYTES_PER_WORKER +
+    openIncidents * 2 * BYTES_PER_INCIDENT +
+    series
+  );
+}
