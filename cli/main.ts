@@ -13,7 +13,7 @@ usage:
 
 Docs: docs/user-guide.md`;
 
-const COMMANDS: Record<string, (argv: readonly string[]) => number> = {
+const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   run: runCommand,
   validate: validateCommand,
   schema: schemaCommand,
@@ -21,7 +21,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number> = {
 
 /**
  * Runs the command line and returns the exit code: 0 done, 2 bad input (message
- * on stderr, no stack trace), 1 an internal error.
+ * on stderr, no stack trace), 3 an incomplete run (some replications failed), 1 an
+ * internal error.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,11 +37,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const run = COMMANDS[command];
   try {
     if (!run) throw new UserError(`unknown command "${command}"; expected one of: ${Object.keys(COMMANDS).join(", ")}\n\n${USAGE}`);
-    return run(rest);
+    return await run(rest);
   } catch (e) {
     if (e instanceof UserError) {
       process.stderr.write(`${e.message}\n`);
-      return 2;
+      return "exitCode" in e && typeof e.exitCode === "number" ? e.exitCode : 2;
     }
     throw e;
   }

@@ -1,4 +1,5 @@
-import { runScenario } from "../../sim/experiments/runScenario.js";
+import { defaultWorkers } from "../WorkerPool.js";
+import { runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
@@ -6,13 +7,13 @@ import { readScenarioFile } from "../readScenarioFile.js";
 import { UserError } from "../UserError.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--json] [--out results.json]`;
+export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out results.json]`;
 
 /** `gridgov run`: runs one scenario and prints a table (or JSON). */
-export function runCommand(argv: readonly string[]): number {
+export async function runCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(
     argv,
-    { seed: "string", replications: "string", days: "string", set: "list", json: "boolean", out: "string" },
+    { seed: "string", replications: "string", days: "string", set: "list", json: "boolean", out: "string", workers: "string" },
     "run",
   );
   if (positional.length !== 1) throw new UserError(`usage: ${RUN_USAGE}`);
@@ -21,10 +22,11 @@ export function runCommand(argv: readonly string[]): number {
   const seedText = (flags.seed as string | undefined) ?? "1";
   const seed = /^\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
   const replications = intFlag(flags, "replications", 10, 1, 100000);
+  const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const { scenario, warnings } = readScenarioFile(positional[0], overrides);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const progress = progressReporter(`${scenario.name}: replication`);
-  const result = runScenario(scenario, { seed, replications, onProgress: progress.update }, warnings);
+  const result = await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings);
   progress.done();
   const json = JSON.stringify(result, null, 2) + "\n";
   if (flags.out !== undefined) writeFileAtomic(flags.out as string, json);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/runCli.js";
+
+describe("gridgov run --workers", () => {
+  it("gives byte-identical results on 1 worker (this thread) and on 2 worker threads", () => {
+    const args = ["run", "scenarios/teaching-small.json", "--replications", "5", "--days", "5", "--seed", "9", "--json"];
+    const one = runCli([...args, "--workers", "1"]);
+    const two = runCli([...args, "--workers", "2"]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(JSON.parse(two.stdout).replications).toBe(5);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("refuses a worker count that is not a whole number of at least 1", () => {
+    const r = runCli(["run", "scenarios/teaching-small.json", "--workers", "0"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--workers: expected a whole number from 1 to 256");
+  });
+});
