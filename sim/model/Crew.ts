@@ -68,6 +68,7 @@ export class Crew {
   private readonly shiftsOn: boolean;
   private readonly faultShare: number;
   private readonly rigour: number;
+  private readonly maxReopenings: number;
   /** 1 while a worker is doing ordered admin tasks (interruptible by urgent incidents), and when the block ends. */
   private readonly inAdminBlock: Uint8Array;
   private readonly adminBlockEnd: Float64Array;
@@ -108,6 +109,7 @@ export class Crew {
     this.shiftsOn = s.shifts.enabled;
     this.faultShare = s.verification.faultShare;
     this.rigour = s.verification.rigour;
+    this.maxReopenings = s.verification.maxReopenings;
     this.inAdminBlock = new Uint8Array(workforce.count);
     this.adminBlockEnd = new Float64Array(workforce.count);
     this.shiftEnd = new Float64Array(workforce.count).fill(Infinity);
@@ -126,14 +128,13 @@ export class Crew {
       this.assign(i, w);
       return;
     }
-    if (urgent && this.shiftsOn && this.nightOnCall) {
-      const called = this.nearestOffDuty(p, i);
-      if (called >= 0) {
-        this.assign(i, called);
-        return;
-      }
-    }
     pools.enqueue(p, this.urgentFirst && urgent ? 0 : 1, i, inc.next);
+    if (urgent && this.shiftsOn && this.nightOnCall) {
+      // Call in an off-duty worker, who takes the oldest urgent incident waiting.
+      const called = this.nearestOffDuty(p, i);
+      const oldest = called >= 0 ? pools.dequeueUrgent(p, inc.next, inc.urgent) : -1;
+      if (oldest >= 0) this.assign(oldest, called);
+    }
   }
 
   /**
@@ -254,12 +255,13 @@ export class Crew {
     const inc = this.incidents;
     const w = inc.worker[i];
     this.outcomes.stage(i, VERIFIED);
-    const caught = inc.faulty[i] === 1 && this.draw(i)() < this.rigour;
+    // A fix reopened maxReopenings times closes as it is (faulty or not): the loop must end.
+    const caught = inc.faulty[i] === 1 && this.draw(i)() < this.rigour && inc.reopened[i] < this.maxReopenings;
     if (!caught) {
       this.dataEntry(w, this.dataEntryClose + this.dataEntryStage, THEN_CLOSE);
       return;
     }
-    inc.reopened[i] = Math.min(255, inc.reopened[i] + 1);
+    inc.reopened[i]++;
     if (inc.phase[i] === PHASE_HANDLE) {
       this.startHandling(i, w);
     } else {
@@ -301,8 +303,12 @@ export class Crew {
   release(w: number): void {
     const wf = this.workforce;
     const now = this.sim.now;
+    const pool = this.pools.poolOfWorker[w];
     if (!wf.onShift[w]) {
-      if (wf.adminDue[w] > 0) this.startAdmin(w, false);
+      // On call: a worker out after their shift takes urgent incidents still waiting first.
+      const urgent = this.nightOnCall ? this.pools.dequeueUrgent(pool, this.incidents.next, this.incidents.urgent) : -1;
+      if (urgent >= 0) this.assign(urgent, w);
+      else if (wf.adminDue[w] > 0) this.startAdmin(w, false);
       else this.setActivity(w, OFF_DUTY, now);
       return;
     }
@@ -312,12 +318,17 @@ export class Crew {
       return;
     }
     // Tasks ordered from above are due by the end of the shift: once what is left of the
-    // shift no longer exceeds them, they come before waiting (non-urgent) incidents.
-    if (wf.adminDue[w] > 0 && this.shiftsOn && wf.adminDue[w] >= this.shiftEnd[w] - now) {
+    // shift no longer exceeds them, they come before waiting incidents — unless one is urgent.
+    if (
+      wf.adminDue[w] > 0 &&
+      this.shiftsOn &&
+      wf.adminDue[w] >= this.shiftEnd[w] - now &&
+      !this.pools.hasUrgent(pool, this.incidents.next, this.incidents.urgent)
+    ) {
       this.startAdmin(w, true);
       return;
     }
-    const next = this.pools.dequeue(this.pools.poolOfWorker[w], this.incidents.next);
+    const next = this.pools.dequeue(pool, this.incidents.next);
     if (next >= 0) {
       this.assign(next, w);
       return;
@@ -406,7 +417,7 @@ export class Crew {
     const now = this.sim.now;
     this.setActivity(w, wf.activity[w], now);
     wf.onShift[w] = 0;
-    if (!this.pools.isFree[w]) return;
+    if (!this.pools.isFree[w] && wf.activity[w] !== RETURNING) return;
     this.pools.removeFree(w);
     if (this.inAdminBlock[w]) return;
     this.release(w);
@@ -414,6 +425,7 @@ export class Crew {
 
   /** Adds admin minutes to a worker's to-do list (duplicates to close, daily tasks without shifts). */
   addAdmin(w: number, minutes: number): void {
+    if (!(minutes > 0)) return;
     const wf = this.workforce;
     wf.adminDue[w] += minutes;
     if (wf.onShift[w] && wf.activity[w] === AVAILABLE) {

@@ -125,6 +125,32 @@ export class DispatchPools {
     this.queued[p]++;
   }
 
+  /** Whether an urgent incident waits in pool `p`. */
+  hasUrgent(p: number, next: Int32Array, urgent: Uint8Array): boolean {
+    if (this.head[p * 2] >= 0) return true;
+    for (let i = this.head[p * 2 + 1]; i >= 0; i = next[i]) if (urgent[i]) return true;
+    return false;
+  }
+
+  /**
+   * Removes and returns the oldest urgent incident waiting in pool `p`, or -1: the head of
+   * the urgent queue or, when urgent incidents share the normal queue, the first urgent one in it.
+   */
+  dequeueUrgent(p: number, next: Int32Array, urgent: Uint8Array): number {
+    const q = p * 2;
+    if (this.head[q] >= 0) return this.dequeue(p, next);
+    let before = -1;
+    for (let i = this.head[q + 1]; i >= 0; before = i, i = next[i]) {
+      if (!urgent[i]) continue;
+      if (before < 0) this.head[q + 1] = next[i];
+      else next[before] = next[i];
+      if (this.tail[q + 1] === i) this.tail[q + 1] = before;
+      this.queued[p]--;
+      return i;
+    }
+    return -1;
+  }
+
   /** Removes and returns the first waiting incident of pool `p` (urgent first), or -1. */
   dequeue(p: number, next: Int32Array): number {
     for (let q = p * 2; q < p * 2 + 2; q++) {

@@ -74,7 +74,7 @@ export class GridModel {
   onStage: (id: number, stage: number, now: number) => void = () => {};
   /** Called when an incident is closed, with whether residents were satisfied. */
   onClose: (id: number, satisfied: boolean) => void = () => {};
-  /** Duplicate reports registered (a cost of not merging them). */
+  /** Duplicate reports registered for incidents of the measured window (a cost of not merging them). */
   duplicates = 0;
   /** Set when the run stopped early because too many incidents were open. */
   truncatedAt = NaN;
@@ -176,8 +176,11 @@ export class GridModel {
     this.kDeptDone = sim.define((i) => this.departmentDone(i));
     this.kDay = sim.define((day) => this.startDay(day));
     this.kShiftStart = sim.define((w) => {
-      const shift = this.roster.shift(w, Math.floor(sim.now / MINUTES_PER_DAY));
-      this.crew.startShift(w, this.dailyAdmin(w), shift ? shift[1] : sim.now);
+      const day = Math.floor(sim.now / MINUTES_PER_DAY);
+      const shift = this.roster.shift(w, day);
+      // Ordered tasks come on working days; weekend duty covers incidents only.
+      const admin = s.shifts.workdays[day % 7] ? this.dailyAdmin(w) : 0;
+      this.crew.startShift(w, admin, shift ? shift[1] : sim.now);
     });
     this.kShiftEnd = sim.define((w) => this.crew.endShift(w));
   }
@@ -281,7 +284,8 @@ export class GridModel {
           by = BY_RESIDENT;
         }
       }
-      const vRate = (res.volunteers[g] * rs.volunteerFindsPerHour) / 60;
+      // Volunteers are residents too: they do not notice what residents never report.
+      const vRate = this.reportable[c] ? (res.volunteers[g] * rs.volunteerFindsPerHour) / 60 : 0;
       if (vRate > 0 && now + eVolunteer / vRate < at) {
         at = now + eVolunteer / vRate;
         by = BY_VOLUNTEER;
@@ -322,7 +326,7 @@ export class GridModel {
     inc.foundBy[i] = by;
     this.stage(i, DISCOVERED);
     if (by === BY_RESIDENT && this.draw(i)() < this.s.intake.duplicateShare) {
-      this.duplicates++;
+      if (inc.measured[i]) this.duplicates++;
       if (!this.s.intake.mergeDuplicates && this.s.admin.enabled) {
         const w = this.workforce.gridWorkerFirst[inc.grid[i]];
         if (w >= 0) this.crew.addAdmin(w, this.s.admin.dataEntryMinutesPerStage);

@@ -73,6 +73,13 @@ export const verificationSchema = z.strictObject({
   rigour: probability
     .default(0.5)
     .describe("chance a verification catches a faulty fix and reopens the incident; uncaught faults close unhappy"),
+  maxReopenings: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .default(3)
+    .describe("after this many reopenings an incident is closed as it is (escalated to supervisors in practice)"),
 });
 
 /** Administrative burden ordered from above (ideological system, platform operation). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runReplication } from "../../sim/experiments/runReplication.js";
+import { REGISTERED } from "../../sim/model/IncidentStore.js";
 import { ACTIVITIES, ACTIVITY_COUNT } from "../../sim/model/Workforce.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { runObserved, scenario } from "../support/scenarios.js";
@@ -14,9 +15,14 @@ function bookedMinutes(model: ReturnType<typeof runObserved>["model"]): number[]
   });
 }
 
-/** A heavily overloaded one-grid district: 20 incidents an hour, one worker, hour-long jobs (≈ 19 more open each hour). */
+/**
+ * A heavily overloaded one-grid district: 20 incidents an hour, one worker, hour-long jobs
+ * (≈ 19 more open each hour), with the governance stages left at their defaults (shifts,
+ * admin, escalation, verification) and discovery and intake off.
+ */
 function overloaded(maxOpenIncidents: number, warmupDays: number): Scenario {
   return scenario({
+    district: { households: 4000 },
     grids: { columns: 1, rows: 1 },
     staffing: { workersPerGrid: 1 },
     incidents: {
@@ -35,28 +41,48 @@ describe("edge cases of a replication", () => {
     expect(JSON.stringify(runReplication(s, 5, 2))).toBe(JSON.stringify(runObserved(s, 5, 2).result));
   });
 
-  // communityPool and nearest already let incidents wait when there is no worker. Under
-  // ownGrid the engine crashes with travel on and, with travel off, closes incidents
-  // with a phantom worker.
+  // With no worker, every pool is empty (ownGrid keeps one empty pool): registered incidents
+  // wait for a worker who never comes, whatever the policy, dispatch mode, shifts or night
+  // on-call. Only volunteers can close anything (minor issues fixed on the spot).
   for (const enabled of [true, false]) {
-    it(`with no worker in the district (1 grid × 0.3 workers) incidents wait under every policy, travel ${enabled ? "on" : "off"}`, () => {
-      for (const policy of ["nearest", "communityPool", "ownGrid"] as const) {
-        const s = scenario({
-          grids: { columns: 1, rows: 1 },
-          staffing: { workersPerGrid: 0.3 },
-          incidents: { ratePerHour: 2 },
-          dispatch: { policy },
-          travel: { enabled },
-          run: { days: 2, warmupDays: 1 },
-        });
-        let run: ReturnType<typeof runObserved> | undefined;
-        expect(() => (run = runObserved(s, 1, 0)), policy).not.toThrow();
-        const { model, result } = run!;
-        expect(model.workforce.count, policy).toBe(0);
-        expect(result.incidents.arrived, policy).toBeGreaterThan(0);
-        expect(result.incidents.closed, policy).toBe(0);
-        expect(result.metrics.queueWait.n, policy).toBe(0);
-        expect(result.incidents.open, policy).toBe(result.incidents.arrived);
+    it(`with no worker in the district (1 grid × 0.3 workers, or every post vacant) incidents wait under every policy, travel ${enabled ? "on" : "off"}`, () => {
+      const cases = [
+        { workersPerGrid: 0.3, vacancyRate: 0 },
+        { workersPerGrid: 1, vacancyRate: 0.95 },
+      ];
+      for (const staffing of cases) {
+        for (const policy of ["nearest", "communityPool", "ownGrid"] as const) {
+          for (const mode of ["automatic", "manual"] as const) {
+            const label = `${policy}, ${mode}, ${JSON.stringify(staffing)}`;
+            const s = scenario({
+              district: { widthMeters: 2000, heightMeters: 2000, households: 4000 },
+              grids: { columns: 1, rows: 1 },
+              staffing,
+              incidents: { ratePerHour: 2 },
+              residents: { volunteerShare: 0.01 },
+              dispatch: { policy, mode },
+              travel: { enabled },
+              run: { days: 2, warmupDays: 1 },
+            });
+            let run: ReturnType<typeof runObserved> | undefined;
+            expect(() => (run = runObserved(s, 1, 0)), label).not.toThrow();
+            const { model, result } = run!;
+            const r = result.incidents;
+            expect(model.workforce.count, label).toBe(0);
+            expect(r.arrived, label).toBeGreaterThan(0);
+            expect(r.closed, label).toBe(r.fixedByVolunteers);
+            expect(result.metrics.queueWait.n, label).toBe(0);
+            expect(result.metrics.responseTime.n, label).toBe(0);
+            expect(r.escalated, label).toBe(0);
+            expect(r.open, label).toBe(r.arrived - r.fixedByVolunteers);
+            // Everything registered is still on the platform, waiting in the (empty) pool's queue.
+            const registered = model.incidents.live.reduce((a, live, i) => a + (live && model.incidents.time(i, REGISTERED) >= 0 ? 1 : 0), 0);
+            if (mode === "automatic") expect(model.pools.queued.reduce((a, b) => a + b, 0), label).toBe(registered);
+            expect(result.workers.count, label).toBe(0);
+            expect(result.workers.utilization, label).toBe(0);
+            expect(result.cost.totalPerYear, label).toBe(0);
+          }
+        }
       }
     });
   }
@@ -77,7 +103,22 @@ describe("edge cases of a replication", () => {
     const { model, result } = runObserved(overloaded(30, 2), 1, 0);
     expect(result.truncated).toBe(true);
     expect(model.truncatedAt).toBeLessThan(model.warmupEnd);
-    expect(result.incidents).toEqual({ arrived: 0, closed: 0, open: 0 });
+    expect(result.incidents).toMatchObject({
+      arrived: 0,
+      closed: 0,
+      open: 0,
+      escalated: 0,
+      misrouted: 0,
+      reopened: 0,
+      foundBy: { nobody: 0, resident: 0, patrol: 0, volunteer: 0, instantly: 0 },
+      fixedByVolunteers: 0,
+      satisfied: 0,
+    });
+    for (const c of result.categories) expect(c).toMatchObject({ arrived: 0, closed: 0, withinLimit: 0, late: 0 });
+    for (const m of Object.values(result.metrics)) expect(m.n).toBe(0);
+    expect(result.workers.overtimeHoursPerWeek).toBe(0);
+    expect(result.cost.overtimePerYear).toBe(0);
+    expect(result.cost.perClosedIncident).toBeNull();
     expect(result.measuredMinutes).toBeGreaterThanOrEqual(0);
     // Nothing of the warm-up may be booked as measured worker time.
     const hours = ACTIVITIES.reduce((a, name) => a + result.workers.hoursByActivity[name], 0);

@@ -1,29 +1,54 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scenarioSchema } from "../../sim/scenario/scenarioSchema.js";
-import { occurrences, real, scenarioInputArb } from "../support/scenarios.js";
+import { occurrences, real, scenarioInputArb, uniform } from "../support/scenarios.js";
 
-/** Another dispatch policy, staffing level, after-incident rule, travel switch and urgency rule. */
+/**
+ * Another dispatch policy and mode, staffing (level, vacancies, part-time, turnover),
+ * after-incident rule, travel switch, urgency rule, and governance: shifts, admin burden,
+ * escalation, verification, patrol and residents.
+ */
 const variantArb = fc.record({
   policy: fc.constantFrom("ownGrid" as const, "communityPool" as const, "nearest" as const),
+  mode: fc.constantFrom("automatic" as const, "manual" as const),
   afterIncident: fc.constantFrom("stay" as const, "returnToPost" as const, "returnToPostBeforeNext" as const),
   workersPerGrid: real(0.3, 3),
+  vacancyRate: uniform(0, 0.5),
+  partTimeShare: uniform(0, 1),
+  turnoverPerYear: uniform(0, 1),
   travel: fc.boolean(),
   urgentFirst: fc.boolean(),
+  shifts: fc.boolean(),
+  nightOnCall: fc.boolean(),
+  admin: fc.boolean(),
+  dailyTaskHours: uniform(0, 4),
+  escalation: fc.boolean(),
+  verification: fc.boolean(),
+  rigour: uniform(0, 1),
+  patrol: fc.boolean(),
+  residents: fc.boolean(),
+  appShare: uniform(0, 1),
 });
 
 describe("random number streams of a replication", () => {
-  it("common random numbers: dispatch policy and staffing do not change incident occurrences", () => {
+  it("common random numbers: dispatch policy, staffing and governance settings do not change incident occurrences", () => {
     fc.assert(
       fc.property(scenarioInputArb, variantArb, (input, v) => {
         const base = scenarioSchema.parse(input);
         const changed = scenarioSchema.parse({
           ...input,
-          staffing: { ...input.staffing, workersPerGrid: v.workersPerGrid },
-          dispatch: { policy: v.policy, afterIncident: v.afterIncident, urgentFirst: v.urgentFirst },
+          staffing: { ...input.staffing, workersPerGrid: v.workersPerGrid, vacancyRate: v.vacancyRate, partTimeShare: v.partTimeShare, turnoverPerYear: v.turnoverPerYear },
+          dispatch: { ...input.dispatch, policy: v.policy, mode: v.mode, afterIncident: v.afterIncident, urgentFirst: v.urgentFirst },
           travel: { ...input.travel, enabled: v.travel },
+          shifts: { ...input.shifts, enabled: v.shifts, nightOnCall: v.nightOnCall },
+          admin: { ...input.admin, enabled: v.admin, dailyTaskHours: v.dailyTaskHours },
+          escalation: { ...input.escalation, enabled: v.escalation },
+          verification: { ...input.verification, enabled: v.verification, rigour: v.rigour },
+          patrol: { ...input.patrol, enabled: v.patrol },
+          residents: { ...input.residents, enabled: v.residents, appShare: v.appShare },
         });
-        // Times, positions, categories, urgency and service draws, incident by incident.
+        // Times, positions, categories, urgency, service draws and the key of each incident's
+        // own decisions, incident by incident.
         expect(occurrences(changed, "crn", 0)).toEqual(occurrences(base, "crn", 0));
       }),
       { seed: 1001, numRuns: 40 },
@@ -34,7 +59,7 @@ describe("random number streams of a replication", () => {
     fc.assert(
       fc.property(scenarioInputArb, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), (input, columns, rows) => {
         const base = scenarioSchema.parse(input);
-        const regridded = scenarioSchema.parse({ ...input, grids: { columns, rows } });
+        const regridded = scenarioSchema.parse({ ...input, grids: { ...input.grids, householdsPerGrid: undefined, columns, rows } });
         expect(occurrences(regridded, "grid", 0)).toEqual(occurrences(base, "grid", 0));
       }),
       { seed: 1002, numRuns: 30 },
