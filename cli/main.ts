@@ -1,4 +1,5 @@
 import { ENGINE_VERSION } from "../sim/version.js";
+import { compareCommand, COMPARE_USAGE } from "./commands/compare.js";
 import { runCommand, RUN_USAGE } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
@@ -8,6 +9,7 @@ const USAGE = `GridGov ${ENGINE_VERSION} — simulate grid governance
 
 usage:
   ${RUN_USAGE}
+  ${COMPARE_USAGE}
   gridgov validate <scenario.json> [more.json ...]
   gridgov schema > scenario.schema.json
 
@@ -15,6 +17,7 @@ Docs: docs/user-guide.md`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   run: runCommand,
+  compare: compareCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };

@@ -4,11 +4,18 @@
  * sample quantile, whatever the number of values. Histograms add, which is how
  * replications (and shards of a run) are pooled.
  */
+// The layout as module-local constants: `binOf` runs for every value recorded, and a
+// module-local constant is cheaper to read there than a static property.
+const SUB = 128;
+const MIN_EXP = -10;
+const MAX_EXP = 24;
+const BINS = 1 + (MAX_EXP - MIN_EXP) * SUB;
+
 export class Histogram {
-  static readonly SUB = 128;
-  static readonly MIN_EXP = -10;
-  static readonly MAX_EXP = 24;
-  static readonly BINS = 1 + (Histogram.MAX_EXP - Histogram.MIN_EXP) * Histogram.SUB;
+  static readonly SUB = SUB;
+  static readonly MIN_EXP = MIN_EXP;
+  static readonly MAX_EXP = MAX_EXP;
+  static readonly BINS = BINS;
 
   readonly counts = new Float64Array(Histogram.BINS);
   n = 0;
@@ -79,16 +86,19 @@ export interface SparseHistogram {
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LOW = Math.pow(2, Histogram.MIN_EXP);
+const LOW = Math.pow(2, MIN_EXP);
 
-/** Bin index of `v`: bin 0 holds values below 2^-10 minutes (under 0.06 s). */
+/**
+ * Bin index of `v`: bin 0 holds values below 2^-10 minutes (under 0.06 s). Reads the
+ * exponent and the top 7 mantissa bits straight from the IEEE 754 representation.
+ */
 function binOf(v: number): number {
   if (!(v >= LOW)) return 0;
   f64[0] = v;
   const hi = u32[HI];
   const e = ((hi >>> 20) & 0x7ff) - 1023;
-  if (e >= Histogram.MAX_EXP) return Histogram.BINS - 1;
-  return 1 + (e - Histogram.MIN_EXP) * Histogram.SUB + ((hi >>> 13) & 0x7f);
+  if (e >= MAX_EXP) return BINS - 1;
+  return 1 + (e - MIN_EXP) * SUB + ((hi >>> 13) & 0x7f);
 }
 
 function binMiddle(b: number): number {
