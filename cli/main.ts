@@ -1,5 +1,6 @@
 import { ENGINE_VERSION } from "../sim/version.js";
 import { compareCommand, COMPARE_USAGE } from "./commands/compare.js";
+import { rerunCommand } from "./commands/rerun.js";
 import { runCommand, RUN_USAGE } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
@@ -10,6 +11,7 @@ const USAGE = `GridGov ${ENGINE_VERSION} — simulate grid governance
 usage:
   ${RUN_USAGE}
   ${COMPARE_USAGE}
+  gridgov rerun <results.json>                       # reproduce a result file and check it byte for byte
   gridgov validate <scenario.json> [more.json ...]
   gridgov schema > scenario.schema.json
 
@@ -18,6 +20,7 @@ Docs: docs/user-guide.md`;
 const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
   run: runCommand,
   compare: compareCommand,
+  rerun: rerunCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };

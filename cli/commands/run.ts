@@ -3,6 +3,7 @@ import { runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
+import { runManifest } from "../runManifest.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { UserError } from "../UserError.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
@@ -25,11 +26,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const { scenario, warnings } = readScenarioFile(positional[0], overrides);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const startedAt = new Date();
   const progress = progressReporter(`${scenario.name}: replication`);
   const result = await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings);
   progress.done();
   const json = JSON.stringify(result, null, 2) + "\n";
-  if (flags.out !== undefined) writeFileAtomic(flags.out as string, json);
+  if (flags.out !== undefined) {
+    const manifest = runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt);
+    writeFileAtomic(flags.out as string, JSON.stringify({ manifest, result }, null, 2) + "\n");
+  }
   process.stdout.write(flags.json ? json : formatRunTable(result));
   return 0;
 }

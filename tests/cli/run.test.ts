@@ -67,12 +67,29 @@ describe("gridgov run", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("--out writes the JSON result to a file", () => {
+  it("--out writes the result with a run manifest, and rerun reproduces it byte for byte", () => {
     const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
     const out = join(dir, "sub", "results.json");
     const r = runCli(["run", teaching, ...quick, "--out", out, "--json"]);
     expect(r.status).toBe(0);
-    expect(readFileSync(out, "utf8")).toBe(r.stdout);
+    const file = JSON.parse(readFileSync(out, "utf8"));
+    expect(file.result).toEqual(JSON.parse(r.stdout));
+    const m = file.manifest;
+    expect(m.engineVersion).toBe(file.result.engineVersion);
+    expect(m.scenario.hash).toBe(file.result.scenario.hash);
+    expect(m.seed).toBe(42);
+    expect(m.replications).toBe(3);
+    expect(m.command).toEqual(["gridgov", "run", teaching, ...quick, "--out", out, "--json"]);
+    expect(Date.parse(m.finishedAt)).toBeGreaterThanOrEqual(Date.parse(m.startedAt));
+    const again = runCli(["rerun", out, "--workers", "2"]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("reproduced byte for byte");
+    // A tampered result does not match.
+    file.result.metrics.responseTime.mean += 1;
+    writeFileSync(out, JSON.stringify(file));
+    const tampered = runCli(["rerun", out, "--workers", "1"]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toContain("does NOT match");
   });
 
   it("bad input writes no output file", () => {

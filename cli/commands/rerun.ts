@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
+import type { RunResult } from "../../sim/experiments/runScenario.js";
+import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
+import { ENGINE_VERSION } from "../../sim/version.js";
+import { intFlag, parseArgs } from "../parseArgs.js";
+import { progressReporter } from "../progressReporter.js";
+import type { RunManifest } from "../runManifest.js";
+import { runScenarioOn } from "../runScenarioOn.js";
+import { UserError } from "../UserError.js";
+import { defaultWorkers } from "../WorkerPool.js";
+
+/**
+ * `gridgov rerun results.json`: runs again what a result file's manifest describes
+ * (its embedded scenario, seed and replications) and reports whether the new result
+ * matches the stored one byte for byte. Exit 0 if it does, 1 if not.
+ */
+export async function rerunCommand(argv: readonly string[]): Promise<number> {
+  const { positional, flags } = parseArgs(argv, { workers: "string" }, "rerun");
+  if (positional.length !== 1) throw new UserError("usage: gridgov rerun <results.json> [--workers N]");
+  const file = positional[0];
+  let stored: { manifest?: RunManifest; result?: RunResult };
+  try {
+    stored = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(`${file}: cannot read a result file: ${(e as Error).message}`);
+  }
+  const m = stored.manifest;
+  if (!m || !stored.result || !m.scenario?.data) {
+    throw new UserError(`${file}: expected a result file written by gridgov run --out (with "manifest" and "result"), found none`);
+  }
+  const parsed = loadScenarioData(m.scenario.data);
+  if (!parsed.ok) throw new UserError(formatIssues(`${file} (manifest.scenario.data)`, parsed.issues));
+  if (m.engineVersion !== ENGINE_VERSION) {
+    process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
+  }
+  const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
+  const progress = progressReporter(`${m.scenario.name}: replication`);
+  const again = await runScenarioOn(workers, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings);
+  progress.done();
+  const a = JSON.stringify(stored.result, null, 2);
+  const b = JSON.stringify(again, null, 2);
+  if (a === b) {
+    process.stdout.write(`${file}: reproduced byte for byte (${m.replications} replications, seed ${m.seed}, scenario ${m.scenario.hash.slice(0, 12)})\n`);
+    return 0;
+  }
+  const at = [...a].findIndex((ch, k) => ch !== b[k]);
+  const line = a.slice(0, at).split("\n").length;
+  process.stdout.write(`${file}: does NOT match: the results first differ at line ${line} of the result JSON\n`);
+  return 1;
+}
