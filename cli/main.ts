@@ -3,6 +3,7 @@ import { compareCommand, COMPARE_USAGE } from "./commands/compare.js";
 import { rerunCommand } from "./commands/rerun.js";
 import { runCommand, RUN_USAGE } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { sweepCommand, SWEEP_USAGE } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 import { UserError } from "./UserError.js";
 
@@ -11,6 +12,7 @@ const USAGE = `GridGov ${ENGINE_VERSION} — simulate grid governance
 usage:
   ${RUN_USAGE}
   ${COMPARE_USAGE}
+  ${SWEEP_USAGE}
   gridgov rerun <results.json>                       # reproduce a result file and check it byte for byte
   gridgov validate <scenario.json> [more.json ...]
   gridgov schema > scenario.schema.json
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   run: runCommand,
   compare: compareCommand,
   rerun: rerunCommand,
+  sweep: sweepCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };

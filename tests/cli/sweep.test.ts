@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/runCli.js";
+
+describe("gridgov sweep", () => {
+  it("runs a full factorial design and writes tidy rows (point × replication) and a summary per point", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "sweep");
+    const r = runCli([
+      "sweep", "scenarios/teaching-small.json",
+      "--vary", "grids.householdsPerGrid=200,400",
+      "--vary", "staffing.workersPerGrid=1,2",
+      "--replications", "2", "--seed", "3", "--workers", "1", "--out", out,
+    ]);
+    expect(r.status).toBe(0);
+    const rows = readFileSync(join(out, "sweep.csv"), "utf8").trim().split("\n");
+    expect(rows[0].split(",").slice(0, 4)).toEqual(["point", "replication", "grids.householdsPerGrid", "staffing.workersPerGrid"]);
+    expect(rows).toHaveLength(1 + 4 * 2);
+    const summary = readFileSync(join(out, "summary.csv"), "utf8").trim().split("\n");
+    expect(summary).toHaveLength(1 + 4);
+    const j = JSON.parse(readFileSync(join(out, "sweep.json"), "utf8"));
+    expect(j.points).toEqual([
+      { "grids.householdsPerGrid": 200, "staffing.workersPerGrid": 1 },
+      { "grids.householdsPerGrid": 200, "staffing.workersPerGrid": 2 },
+      { "grids.householdsPerGrid": 400, "staffing.workersPerGrid": 1 },
+      { "grids.householdsPerGrid": 400, "staffing.workersPerGrid": 2 },
+    ]);
+    // Twice the workers per grid costs about twice as much.
+    const cost = (k: number) => j.summary[k].costPerYear;
+    expect(cost(1) / cost(0)).toBeGreaterThan(1.8);
+  });
+
+  it("samples a Latin hypercube with --range and --samples", () => {
+    const r = runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0..0.8", "--samples", "3", "--replications", "2", "--workers", "1", "--json"]);
+    expect(r.status).toBe(0);
+    const cuts = JSON.parse(r.stdout).points.map((p: Record<string, number>) => p["admin.taskCut"]);
+    expect(cuts.map((c: number) => Math.floor((c / 0.8) * 3)).sort()).toEqual([0, 1, 2]);
+  });
+
+  it("refuses unknown paths and empty value lists with exit 2", () => {
+    expect(runCli(["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGird=1,2"]).status).toBe(2);
+    const empty = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid="]);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("found no values");
+    expect(runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0.5..0.1", "--samples", "3"]).status).toBe(2);
+  });
+});
