@@ -48,12 +48,24 @@ export class WorkerPool {
    * calls `onDone` as each finishes. Failures are collected, not thrown, so the
    * other replications go on.
    */
-  async runReplications(
+  runReplications(
     scenario: unknown,
     seed: number | string,
     n: number,
     onDone?: (done: number, total: number) => void,
   ): Promise<{ outcomes: ReplicationOutcome[]; failures: ReplicationFailure[] }> {
+    return this.runJobs(
+      Array.from({ length: n }, (_, replication) => ({ scenario, seed, replication })),
+      onDone,
+    );
+  }
+
+  /** Runs any list of (scenario, seed, replication) jobs; outcomes come back in the list's order. */
+  async runJobs(
+    jobs: ReadonlyArray<{ scenario: unknown; seed: number | string; replication: number }>,
+    onDone?: (done: number, total: number) => void,
+  ): Promise<{ outcomes: ReplicationOutcome[]; failures: ReplicationFailure[] }> {
+    const n = jobs.length;
     const outcomes = new Array<ReplicationOutcome>(n);
     const failures: ReplicationFailure[] = [];
     let next = 0;
@@ -61,24 +73,25 @@ export class WorkerPool {
     const drive = async (t: number) => {
       while (next < n) {
         const k = next++;
+        const job = jobs[k];
         let outcome: ReplicationOutcome;
         let dead = false;
         try {
-          outcome = await Promise.race([this.engines[t].runReplication(scenario, seed, k), this.deaths[t]]);
+          outcome = await Promise.race([this.engines[t].runReplication(job.scenario, job.seed, job.replication), this.deaths[t]]);
         } catch (e) {
           outcome = { ok: false, error: e instanceof Error ? e.message : String(e) };
           dead = true;
         }
         outcomes[k] = outcome;
-        if (!outcome.ok) failures.push({ replication: k, error: outcome.error });
+        if (!outcome.ok) failures.push({ replication: job.replication, error: outcome.error });
         onDone?.(++done, n);
         if (dead) return;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, n)) }, (_, t) => drive(t)));
-    for (let k = 0; k < n; k++) {
-      if (!outcomes[k]) failures.push({ replication: k, error: "not run: every worker thread had crashed" });
-    }
+    jobs.forEach((job, k) => {
+      if (!outcomes[k]) failures.push({ replication: job.replication, error: "not run: every worker thread had crashed" });
+    });
     failures.sort((a, b) => a.replication - b.replication);
     return { outcomes, failures };
   }

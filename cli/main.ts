@@ -1,5 +1,6 @@
 import { ENGINE_VERSION } from "../sim/version.js";
 import { compareCommand, COMPARE_USAGE } from "./commands/compare.js";
+import { mergeCommand } from "./commands/merge.js";
 import { rerunCommand } from "./commands/rerun.js";
 import { runCommand, RUN_USAGE } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -13,6 +14,7 @@ usage:
   ${RUN_USAGE}
   ${COMPARE_USAGE}
   ${SWEEP_USAGE}
+  gridgov merge <dir/>                               # combine the shard files of a sweep
   gridgov rerun <results.json>                       # reproduce a result file and check it byte for byte
   gridgov validate <scenario.json> [more.json ...]
   gridgov schema > scenario.schema.json
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   compare: compareCommand,
   rerun: rerunCommand,
   sweep: sweepCommand,
+  merge: mergeCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };

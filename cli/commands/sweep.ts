@@ -1,29 +1,33 @@
 import { join } from "node:path";
-import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
+import { runReplication } from "../../sim/experiments/runReplication.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
-import { meanInterval } from "../../sim/metrics/studentT.js";
+import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
-import { runScenarioOn } from "../runScenarioOn.js";
+import { runManifest } from "../runManifest.js";
+import { IncompleteRunError, runScenarioOn } from "../runScenarioOn.js";
+import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
-import { defaultWorkers } from "../WorkerPool.js";
+import { defaultWorkers, WorkerPool } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
 export const SWEEP_USAGE =
-  "gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--seed N] [--workers N] [--out dir/]";
+  "gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--seed N] [--workers N] [--shard i/N] [--out dir/]";
 
 /**
  * `gridgov sweep`: runs a scenario at every point of a full-factorial design (`--vary`)
  * or of a Latin hypercube sample (`--range` with `--samples`), with common random
  * numbers across points. Writes tidy tables: one row per (point, replication), and a
- * summary per point.
+ * summary per point. With `--shard i/N` it runs only slice i of the (point, replication)
+ * units and writes that slice's results for `gridgov merge`.
  */
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(
     argv,
-    { vary: "list", range: "list", samples: "string", replications: "string", seed: "string", workers: "string", out: "string", json: "boolean" },
+    { vary: "list", range: "list", samples: "string", replications: "string", days: "string", seed: "string", workers: "string", out: "string", json: "boolean", shard: "string" },
     "sweep",
   );
   if (positional.length !== 1) throw new UserError(`usage: ${SWEEP_USAGE}`);
@@ -32,44 +36,68 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const seed = /^\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const points = designPoints(flags, seed);
+  const { scenario: base } = readScenarioFile(file, flags.days !== undefined ? [`run.days=${flags.days}`] : []);
+  const design = sweepDesign(base, designPoints(flags, seed), seed, replications);
   // Validate every point before running any.
-  const scenarios = points.map((p) => readScenarioFile(file, Object.entries(p).map(([path, v]) => `${path}=${JSON.stringify(v)}`)));
+  const points = pointScenarios(design, file);
+  const startedAt = new Date();
+  if (flags.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(flags.shard as string);
+    if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${flags.shard}"`);
+    if (flags.out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
+    const [index, count] = [Number(m[1]), Number(m[2])];
+    const todo = shardUnits(design, index, count);
+    const progress = progressReporter(`shard ${index}/${count}: unit`);
+    const results = await runUnits(workers, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), progress.update);
+    progress.done();
+    const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design, shard: { index, count } };
+    const shardFile = join(flags.out as string, `shard-${index}-of-${count}.json`);
+    writeFileAtomic(shardFile, JSON.stringify({ manifest, results: todo.map((u, k) => ({ ...u, result: results[k] })) }) + "\n");
+    process.stderr.write(`wrote ${shardFile} (${todo.length} of ${design.points.length * replications} units)\n`);
+    return 0;
+  }
   const runs: RunResult[] = [];
-  for (const [k, { scenario, warnings }] of scenarios.entries()) {
+  for (const [k, { scenario, warnings }] of points.entries()) {
     const progress = progressReporter(`point ${k + 1}/${points.length}: replication`);
     runs.push(await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings));
     progress.done();
   }
-  const levers = Object.keys(points[0]);
-  const measures = COMPARED_MEASURES;
-  const rows = runs.flatMap((r, k) =>
-    r.perReplication.map((p) => ({ point: k, replication: p.replication, ...points[k], ...Object.fromEntries(measures.map((m) => [m.name, m.value(p)])) })),
-  );
-  const summary = runs.map((r, k) => ({
-    point: k,
-    ...points[k],
-    ...Object.fromEntries(
-      measures.flatMap((m) => {
-        const v = r.perReplication.map(m.value).filter((x): x is number => x !== null && Number.isFinite(x));
-        const iv = meanInterval(v);
-        return [
-          [`${m.name}`, v.length ? iv.mean : null],
-          [`${m.name}.ci95low`, v.length > 1 ? iv.ci95[0] : null],
-          [`${m.name}.ci95high`, v.length > 1 ? iv.ci95[1] : null],
-        ];
-      }),
-    ),
-  }));
-  const json = JSON.stringify({ scenario: runs[0].scenario.name, seed, replications, levers, points, rows, summary }, null, 2) + "\n";
-  if (flags.out !== undefined) {
-    const dir = flags.out as string;
-    writeFileAtomic(join(dir, "sweep.csv"), toCsv(rows));
-    writeFileAtomic(join(dir, "summary.csv"), toCsv(summary));
-    writeFileAtomic(join(dir, "sweep.json"), json);
-  }
-  process.stdout.write(flags.json ? json : toCsv(summary));
+  const output = sweepOutput(design, runs);
+  if (flags.out !== undefined) writeSweep(flags.out as string, output);
+  process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));
   return 0;
+}
+
+/** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
+export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>): void {
+  writeFileAtomic(join(dir, "sweep.csv"), toCsv(output.rows));
+  writeFileAtomic(join(dir, "summary.csv"), toCsv(output.summary));
+  writeFileAtomic(join(dir, "sweep.json"), JSON.stringify(output, null, 2) + "\n");
+}
+
+/** Runs (scenario, seed, replication) units in this thread or on worker threads; throws if any fails. */
+async function runUnits(
+  workers: number,
+  jobs: Array<{ scenario: Scenario; seed: number | string; replication: number }>,
+  onDone: (done: number, total: number) => void,
+): Promise<ReplicationResult[]> {
+  if (workers <= 1) {
+    return jobs.map((j, k) => {
+      const r = runReplication(j.scenario, j.seed, j.replication);
+      onDone(k + 1, jobs.length);
+      return r;
+    });
+  }
+  const pool = new WorkerPool(Math.min(workers, jobs.length));
+  try {
+    const { outcomes, failures } = await pool.runJobs(jobs, onDone);
+    if (failures.length) {
+      throw new IncompleteRunError(`${failures.length} of ${jobs.length} units failed:\n${failures.map((f) => `replication ${f.replication}: ${f.error.split("\n")[0]}`).join("\n")}`);
+    }
+    return outcomes.map((o) => (o as { result: ReplicationResult }).result);
+  } finally {
+    await pool.close();
+  }
 }
 
 function designPoints(flags: Record<string, unknown>, seed: number | string): SweepPoint[] {
@@ -108,15 +136,4 @@ function readValue(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Tidy CSV: a header of the union of keys, one line per row; text with commas or quotes quoted. */
-function toCsv(rows: Array<Record<string, unknown>>): string {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown) => {
-    if (v === null || v === undefined) return "";
-    const s = typeof v === "string" ? v : JSON.stringify(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [keys.join(","), ...rows.map((r) => keys.map((k) => cell(r[k])).join(","))].join("\n") + "\n";
 }

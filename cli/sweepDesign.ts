@@ -1,0 +1,88 @@
+import { loadScenarioData } from "../sim/experiments/loadScenario.js";
+import { COMPARED_MEASURES } from "../sim/experiments/compareRuns.js";
+import type { RunResult } from "../sim/experiments/runScenario.js";
+import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
+import { meanInterval } from "../sim/metrics/studentT.js";
+import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
+import type { Scenario } from "../sim/scenario/scenarioSchema.js";
+import { scenarioHash } from "../sim/scenario/scenarioHash.js";
+import { UserError } from "./UserError.js";
+
+/** Everything that defines a sweep's result: base scenario, points, seed, replications. */
+export interface SweepDesign {
+  /** The validated base scenario. */
+  base: Scenario;
+  baseHash: string;
+  points: SweepPoint[];
+  seed: number | string;
+  replications: number;
+}
+
+/** The scenario of each point: the base with the point's overrides, validated. */
+export function pointScenarios(design: Pick<SweepDesign, "base" | "points">, source: string): Array<{ scenario: Scenario; warnings: string[] }> {
+  return design.points.map((p, k) => {
+    const checked = loadScenarioData(design.base, Object.entries(p).map(([path, v]) => `${path}=${JSON.stringify(v)}`));
+    if (!checked.ok) throw new UserError(`${formatIssues(`${source} (point ${k})`, checked.issues)}\nnothing was run`);
+    return { scenario: checked.value, warnings: checked.warnings };
+  });
+}
+
+/** Makes a design from a validated base scenario. */
+export function sweepDesign(base: Scenario, points: SweepPoint[], seed: number | string, replications: number): SweepDesign {
+  return { base, baseHash: scenarioHash(base), points, seed, replications };
+}
+
+/** The (point, replication) units of a design, in order: all replications of point 0, then point 1, … */
+export function units(design: SweepDesign): Array<{ point: number; replication: number }> {
+  return design.points.flatMap((_, point) => Array.from({ length: design.replications }, (_, replication) => ({ point, replication })));
+}
+
+/** Shard `i` of `n`: a contiguous, near-equal slice of the units. */
+export function shardUnits(design: SweepDesign, i: number, n: number): Array<{ point: number; replication: number }> {
+  const all = units(design);
+  return all.slice(Math.floor((i * all.length) / n), Math.floor(((i + 1) * all.length) / n));
+}
+
+/** The sweep's tidy output — rows per (point, replication) and a summary per point — from each point's run. */
+export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
+  const measures = COMPARED_MEASURES;
+  const rows = runs.flatMap((r, k) =>
+    r.perReplication.map((p) => ({ point: k, replication: p.replication, ...design.points[k], ...Object.fromEntries(measures.map((m) => [m.name, m.value(p)])) })),
+  );
+  const summary = runs.map((r, k) => ({
+    point: k,
+    ...design.points[k],
+    ...Object.fromEntries(
+      measures.flatMap((m) => {
+        const v = r.perReplication.map(m.value).filter((x): x is number => x !== null && Number.isFinite(x));
+        const iv = meanInterval(v);
+        return [
+          [m.name, v.length ? iv.mean : null],
+          [`${m.name}.ci95low`, v.length > 1 ? iv.ci95[0] : null],
+          [`${m.name}.ci95high`, v.length > 1 ? iv.ci95[1] : null],
+        ];
+      }),
+    ),
+  }));
+  return {
+    scenario: design.base.name,
+    scenarioHash: design.baseHash,
+    seed: design.seed,
+    replications: design.replications,
+    levers: Object.keys(design.points[0] ?? {}),
+    points: design.points,
+    rows,
+    summary,
+  };
+}
+
+/** Tidy CSV: a header of the union of keys, one line per row; text with commas or quotes quoted. */
+export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return "";
+    const s = typeof v === "string" ? v : JSON.stringify(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [keys.join(","), ...rows.map((r) => keys.map((k) => cell(r[k])).join(","))].join("\n") + "\n";
+}

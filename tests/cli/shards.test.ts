@@ -1,0 +1,46 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/runCli.js";
+
+const design = ["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid=1,2", "--vary", "admin.taskCut=0,0.5", "--replications", "3", "--days", "3"];
+
+describe("sweep shards and gridgov merge", () => {
+  it("merging the slices of a sharded sweep gives exactly the files one process writes", () => {
+    const root = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const shards = join(root, "shards");
+    for (let i = 0; i < 3; i++) expect(runCli([...design, "--seed", "5", "--shard", `${i}/3`, "--workers", "1", "--out", shards]).status).toBe(0);
+    expect(runCli(["merge", shards]).status).toBe(0);
+    const single = join(root, "single");
+    expect(runCli([...design, "--seed", "5", "--workers", "2", "--out", single]).status).toBe(0);
+    for (const f of ["sweep.csv", "summary.csv", "sweep.json"]) {
+      expect(readFileSync(join(shards, f), "utf8"), f).toBe(readFileSync(join(single, f), "utf8"));
+    }
+  });
+
+  it("refuses to merge slices of different seeds, and a set with a slice missing", () => {
+    const root = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const a = join(root, "a");
+    const b = join(root, "b");
+    for (let i = 0; i < 2; i++) runCli([...design, "--seed", "5", "--shard", `${i}/2`, "--workers", "1", "--out", a]);
+    runCli([...design, "--seed", "6", "--shard", "1/2", "--workers", "1", "--out", b]);
+    const mixed = join(root, "mixed");
+    mkdirSync(mixed);
+    copyFileSync(join(a, "shard-0-of-2.json"), join(mixed, "shard-0-of-2.json"));
+    copyFileSync(join(b, "shard-1-of-2.json"), join(mixed, "shard-1-of-2.json"));
+    const r = runCli(["merge", mixed]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("seed 6, not 5");
+    rmSync(join(a, "shard-1-of-2.json"));
+    const missing = runCli(["merge", a]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("missing 1");
+  });
+
+  it("refuses a malformed --shard", () => {
+    const r = runCli([...design, "--shard", "3/3", "--out", mkdtempSync(join(tmpdir(), "gridgov-"))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--shard: expected i/N");
+  });
+});
