@@ -31,4 +31,4 @@ node bin/gridgov.js sweep scenarios/teaching-small.json "${design[@]}" --workers
 for f in sweep.csv summary.csv sweep.json; do
   cmp "$work/shards/$f" "$work/single/$f" || { echo "FAIL: merged $f differs from the single-process sweep" >&2; exit 1; }
 done
-echo "1 passed, 0 failed: Slurm job array of $shards shards merged byte-identical to one process"
+echo "PASS: Slurm job array of $shards shards merged byte-identical to one process"
