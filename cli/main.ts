@@ -1,6 +1,7 @@
 import { ENGINE_VERSION } from "../sim/version.js";
 import { compareCommand, COMPARE_USAGE } from "./commands/compare.js";
 import { mergeCommand } from "./commands/merge.js";
+import { optimizeCommand, OPTIMIZE_USAGE } from "./commands/optimize.js";
 import { rerunCommand } from "./commands/rerun.js";
 import { runCommand, RUN_USAGE } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -14,6 +15,7 @@ usage:
   ${RUN_USAGE}
   ${COMPARE_USAGE}
   ${SWEEP_USAGE}
+  ${OPTIMIZE_USAGE}
   gridgov merge <dir/>                               # combine the shard files of a sweep
   gridgov rerun <results.json>                       # reproduce a result file and check it byte for byte
   gridgov validate <scenario.json> [more.json ...]
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
   rerun: rerunCommand,
   sweep: sweepCommand,
   merge: mergeCommand,
+  optimize: optimizeCommand,
   validate: validateCommand,
   schema: schemaCommand,
 };
