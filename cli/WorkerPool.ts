@@ -60,10 +60,14 @@ export class WorkerPool {
     );
   }
 
-  /** Runs any list of (scenario, seed, replication) jobs; outcomes come back in the list's order. */
+  /**
+   * Runs any list of (scenario, seed, replication) jobs; outcomes come back in the list's
+   * order. Once `stop` is aborted no new job starts (jobs under way finish).
+   */
   async runJobs(
     jobs: ReadonlyArray<{ scenario: unknown; seed: number | string; replication: number }>,
     onDone?: (done: number, total: number) => void,
+    stop?: AbortSignal,
   ): Promise<{ outcomes: ReplicationOutcome[]; failures: ReplicationFailure[] }> {
     const n = jobs.length;
     const outcomes = new Array<ReplicationOutcome>(n);
@@ -71,7 +75,7 @@ export class WorkerPool {
     let next = 0;
     let done = 0;
     const drive = async (t: number) => {
-      while (next < n) {
+      while (next < n && !stop?.aborted) {
         const k = next++;
         const job = jobs[k];
         let outcome: ReplicationOutcome;
@@ -89,9 +93,11 @@ export class WorkerPool {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, n)) }, (_, t) => drive(t)));
-    jobs.forEach((job, k) => {
-      if (!outcomes[k]) failures.push({ replication: job.replication, error: "not run: every worker thread had crashed" });
-    });
+    if (!stop?.aborted) {
+      jobs.forEach((job, k) => {
+        if (!outcomes[k]) failures.push({ replication: job.replication, error: "not run: every worker thread had crashed" });
+      });
+    }
     failures.sort((a, b) => a.replication - b.replication);
     return { outcomes, failures };
   }

@@ -1,4 +1,5 @@
-import { combineReplications, runScenario, type RunOptions, type RunResult } from "../sim/experiments/runScenario.js";
+import { runReplication } from "../sim/experiments/runReplication.js";
+import { combineReplications, type RunOptions, type RunResult } from "../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../sim/metrics/ReplicationCollector.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import { UserError } from "./UserError.js";
@@ -7,24 +8,61 @@ import { WorkerPool } from "./WorkerPool.js";
 /**
  * Runs a scenario's replications in this thread (1 worker) or on a pool of worker
  * threads; the result is the same, byte for byte, either way. Failed replications are
- * reported with the scenario, seed and replication; the others still run.
+ * reported with the scenario, seed and replication; the others still run. When `stop`
+ * is aborted (Ctrl-C), no new replication starts and {@link InterruptedRunError}
+ * carries the ones completed.
  */
-export async function runScenarioOn(workers: number, scenario: Scenario, options: RunOptions, warnings: readonly string[]): Promise<RunResult> {
-  if (workers <= 1) return runScenario(scenario, options, warnings);
-  const pool = new WorkerPool(Math.min(workers, options.replications));
-  try {
-    const { outcomes, failures } = await pool.runReplications(scenario, options.seed, options.replications, options.onProgress);
-    if (failures.length > 0) {
-      const lines = failures.map((f) => `${scenario.name}, seed ${options.seed}, replication ${f.replication}: ${f.error.split("\n")[0]}`);
-      throw new IncompleteRunError(`${failures.length} of ${options.replications} replications failed:\n${lines.join("\n")}`);
+export async function runScenarioOn(
+  workers: number,
+  scenario: Scenario,
+  options: RunOptions,
+  warnings: readonly string[],
+  stop?: AbortSignal,
+): Promise<RunResult> {
+  const n = options.replications;
+  const done = new Map<number, ReplicationResult>();
+  const failures: Array<{ replication: number; error: string }> = [];
+  if (workers <= 1) {
+    for (let k = 0; k < n && !stop?.aborted; k++) {
+      done.set(k, runReplication(scenario, options.seed, k));
+      options.onProgress?.(k + 1, n);
+      // Let signals (Ctrl-C) through between replications.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    return combineReplications(scenario, options.seed, outcomes.map((o) => (o as { result: ReplicationResult }).result), warnings);
-  } finally {
-    await pool.close();
+  } else {
+    const pool = new WorkerPool(Math.min(workers, n));
+    try {
+      const jobs = Array.from({ length: n }, (_, replication) => ({ scenario, seed: options.seed, replication }));
+      const { outcomes } = await pool.runJobs(jobs, options.onProgress, stop);
+      outcomes.forEach((o, k) => {
+        if (!o) return;
+        if (o.ok) done.set(k, o.result);
+        else failures.push({ replication: k, error: o.error });
+      });
+    } finally {
+      await pool.close();
+    }
   }
+  if (stop?.aborted) throw new InterruptedRunError([...done.values()].sort((a, b) => a.replication - b.replication), n);
+  if (failures.length > 0) {
+    const lines = failures.map((f) => `${scenario.name}, seed ${options.seed}, replication ${f.replication}: ${f.error.split("\n")[0]}`);
+    throw new IncompleteRunError(`${failures.length} of ${n} replications failed:\n${lines.join("\n")}`);
+  }
+  return combineReplications(scenario, options.seed, [...done.values()], warnings);
 }
 
 /** Some replications could not be run: the run is incomplete (exit code 3). */
 export class IncompleteRunError extends UserError {
   readonly exitCode = 3;
+}
+
+/** The run was interrupted (Ctrl-C); `completed` holds the replications that finished (exit code 130). */
+export class InterruptedRunError extends UserError {
+  readonly exitCode = 130;
+  constructor(
+    readonly completed: ReplicationResult[],
+    readonly total: number,
+  ) {
+    super(`interrupted: ${completed.length} of ${total} replications completed`);
+  }
 }

@@ -1,5 +1,5 @@
 import { defaultWorkers } from "../WorkerPool.js";
-import { runScenarioOn } from "../runScenarioOn.js";
+import { InterruptedRunError, runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
@@ -28,7 +28,28 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const startedAt = new Date();
   const progress = progressReporter(`${scenario.name}: replication`);
-  const result = await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings);
+  const stop = new AbortController();
+  const onInterrupt = () => {
+    process.stderr.write("\ninterrupted: finishing the replications under way, starting no new ones (Ctrl-C again to quit at once)\n");
+    process.off("SIGINT", onInterrupt);
+    stop.abort();
+  };
+  process.on("SIGINT", onInterrupt);
+  let result;
+  try {
+    result = await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings, stop.signal);
+  } catch (e) {
+    if (e instanceof InterruptedRunError && flags.out !== undefined) {
+      // Keep what was done, in a file that cannot be mistaken for a complete result.
+      const partial = partialFile(flags.out as string);
+      const manifest = runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt);
+      writeFileAtomic(partial, JSON.stringify({ partial: true, note: `${e.message}; this is NOT a complete result`, manifest, completed: e.completed }, null, 2) + "\n");
+      e.message += `; the completed ones are in ${partial}`;
+    }
+    throw e;
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
   progress.done();
   const json = JSON.stringify(result, null, 2) + "\n";
   if (flags.out !== undefined) {
@@ -37,4 +58,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   }
   process.stdout.write(flags.json ? json : formatRunTable(result));
   return 0;
+}
+
+/** Where an interrupted run keeps its completed replications: `results.json` → `results.partial.json`. */
+export function partialFile(out: string): string {
+  return out.endsWith(".json") ? `${out.slice(0, -5)}.partial.json` : `${out}.partial.json`;
 }
