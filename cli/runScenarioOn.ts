@@ -19,36 +19,52 @@ export async function runScenarioOn(
   warnings: readonly string[],
   stop?: AbortSignal,
 ): Promise<RunResult> {
-  const n = options.replications;
+  const results = await runReplicationRange(workers, scenario, options, 0, options.replications, stop);
+  return combineReplications(scenario, options.seed, results, warnings);
+}
+
+/**
+ * Runs replications `from` … `to` − 1 (in this thread or on worker threads) and returns
+ * their results in order; throws {@link IncompleteRunError} or {@link InterruptedRunError}.
+ */
+export async function runReplicationRange(
+  workers: number,
+  scenario: Scenario,
+  options: RunOptions,
+  from: number,
+  to: number,
+  stop?: AbortSignal,
+): Promise<ReplicationResult[]> {
+  const n = to - from;
   const done = new Map<number, ReplicationResult>();
   const failures: Array<{ replication: number; error: string }> = [];
   if (workers <= 1) {
-    for (let k = 0; k < n && !stop?.aborted; k++) {
+    for (let k = from; k < to && !stop?.aborted; k++) {
       done.set(k, runReplication(scenario, options.seed, k));
-      options.onProgress?.(k + 1, n);
+      options.onProgress?.(k + 1 - from, n);
       // Let signals (Ctrl-C) through between replications.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
     const pool = new WorkerPool(Math.min(workers, n));
     try {
-      const jobs = Array.from({ length: n }, (_, replication) => ({ scenario, seed: options.seed, replication }));
+      const jobs = Array.from({ length: n }, (_, k) => ({ scenario, seed: options.seed, replication: from + k }));
       const { outcomes } = await pool.runJobs(jobs, options.onProgress, stop);
       outcomes.forEach((o, k) => {
         if (!o) return;
-        if (o.ok) done.set(k, o.result);
-        else failures.push({ replication: k, error: o.error });
+        if (o.ok) done.set(from + k, o.result);
+        else failures.push({ replication: from + k, error: o.error });
       });
     } finally {
       await pool.close();
     }
   }
-  if (stop?.aborted) throw new InterruptedRunError([...done.values()].sort((a, b) => a.replication - b.replication), n);
+  if (stop?.aborted) throw new InterruptedRunError([...done.values()].sort((a, b) => a.replication - b.replication), options.replications);
   if (failures.length > 0) {
     const lines = failures.map((f) => `${scenario.name}, seed ${options.seed}, replication ${f.replication}: ${f.error.split("\n")[0]}`);
     throw new IncompleteRunError(`${failures.length} of ${n} replications failed:\n${lines.join("\n")}`);
   }
-  return combineReplications(scenario, options.seed, [...done.values()], warnings);
+  return [...done.values()].sort((a, b) => a.replication - b.replication);
 }
 
 /** Some replications could not be run: the run is incomplete (exit code 3). */

@@ -1,15 +1,38 @@
 import { join } from "node:path";
-import { compareRuns, type MeasureComparison } from "../../sim/experiments/compareRuns.js";
-import type { RunResult } from "../../sim/experiments/runScenario.js";
+import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureComparison } from "../../sim/experiments/compareRuns.js";
+import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
+import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
+import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
-import { runScenarioOn } from "../runScenarioOn.js";
+import { runReplicationRange } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--days N] [--workers N] [--json] [--out dir/]`;
+export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--workers N] [--json] [--out dir/]`;
+
+/** Parses `--precision responseTime.mean=2%`: every scenario's 95 % half-width within 2 % of its mean. */
+function precisionTarget(spec: string): { measure: ComparedMeasure; relative: number; reached: (runs: RunResult[]) => boolean } {
+  const m = /^([\w.]+)=([\d.]+)%$/.exec(spec);
+  const measure = m && COMPARED_MEASURES.find((x) => x.name === m[1]);
+  if (!m || !measure || !(Number(m[2]) > 0)) {
+    throw new UserError(`--precision: expected <measure>=<percent>% with a measure among ${COMPARED_MEASURES.map((x) => x.name).join(", ")}, found "${spec}"`);
+  }
+  const relative = Number(m[2]) / 100;
+  return {
+    measure,
+    relative,
+    reached: (runs) =>
+      runs.every((r) => {
+        const v = r.perReplication.map(measure.value).filter((x): x is number => x !== null && Number.isFinite(x));
+        if (v.length < 2) return false;
+        const iv = meanInterval(v);
+        return (iv.ci95[1] - iv.ci95[0]) / 2 <= relative * Math.abs(iv.mean);
+      }),
+  };
+}
 
 /**
  * `gridgov compare`: runs every scenario with common random numbers (same seed, so
@@ -19,7 +42,7 @@ export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more
 export async function compareCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(
     argv,
-    { seed: "string", replications: "string", days: "string", workers: "string", json: "boolean", out: "string" },
+    { seed: "string", replications: "string", days: "string", workers: "string", json: "boolean", out: "string", precision: "string", "max-replications": "string" },
     "compare",
   );
   if (positional.length < 2) throw new UserError(`usage: ${COMPARE_USAGE}`);
@@ -30,17 +53,41 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const overrides = flags.days !== undefined ? [`run.days=${flags.days}`] : [];
   // Validate every file before running anything.
   const files = positional.map((file) => readScenarioFile(file, overrides));
-  const runs: RunResult[] = [];
-  for (const { scenario, warnings } of files) {
-    for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
-    const progress = progressReporter(`${scenario.name}: replication`);
-    runs.push(await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings));
-    progress.done();
+  for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
+  const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
+  const cap = intFlag(flags, "max-replications", 200, replications, 100000);
+  // Every scenario runs the same replications (0 … n − 1); with --precision, batches are added
+  // to all of them until each scenario's interval of the chosen measure is narrow enough.
+  const results = files.map(() => [] as ReplicationResult[]);
+  let n = 0;
+  let target = replications;
+  let runs: RunResult[];
+  for (;;) {
+    for (const [k, { scenario }] of files.entries()) {
+      const progress = progressReporter(`${scenario.name}: replication`);
+      results[k].push(...(await runReplicationRange(workers, scenario, { seed, replications: target, onProgress: progress.update }, n, target)));
+      progress.done();
+    }
+    n = target;
+    runs = files.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
+    if (!precision || precision.reached(runs) || n >= cap) break;
+    target = Math.min(cap, n + replications);
+  }
+  const precisionReport = precision
+    ? { measure: precision.measure.name, relativeHalfWidth: precision.relative, replications: n, reached: precision.reached(runs) }
+    : null;
+  if (precisionReport) {
+    process.stderr.write(
+      precisionReport.reached
+        ? `precision reached: ${precision!.measure.name} within ±${(precision!.relative * 100).toFixed(1)} % after ${n} replications\n`
+        : `precision NOT reached: stopped at the cap of ${n} replications (--max-replications)\n`,
+    );
   }
   const comparisons = compareRuns(runs);
   const output = {
     seed,
-    replications,
+    replications: n,
+    precision: precisionReport,
     baseline: runs[0].scenario,
     scenarios: runs.slice(1).map((r, k) => ({ scenario: r.scenario, against: runs[0].scenario.name, measures: comparisons[k] })),
     runs,

@@ -31,6 +31,25 @@ describe("gridgov compare", () => {
     expect(r.stdout).toMatch(/cuts mean response time by \d+ min \(95% CI \d+–\d+\)/);
   });
 
+  it("--precision adds replications until every interval is narrow enough, and says how many it took", () => {
+    const base = ["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--days", "5", "--seed", "3", "--workers", "1", "--json"];
+    const r = runCli([...base, "--replications", "3", "--precision", "responseTime.mean=10%"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/precision reached: responseTime.mean within ±10.0 % after \d+ replications/);
+    const j = JSON.parse(r.stdout);
+    expect(j.precision.reached).toBe(true);
+    expect(j.replications % 3).toBe(0);
+    for (const run of j.runs) {
+      const v = run.perReplication.map((p: { metrics: { responseTime: { mean: number } } }) => p.metrics.responseTime.mean);
+      const half = (run.metrics.responseTime.ci95[1] - run.metrics.responseTime.ci95[0]) / 2;
+      expect(v).toHaveLength(j.replications);
+      expect(half).toBeLessThanOrEqual(0.1 * run.metrics.responseTime.mean);
+    }
+    // Adding batches gives the same numbers as asking for that many replications at once.
+    const once = JSON.parse(runCli([...base, "--replications", String(j.replications)]).stdout);
+    expect(once.runs).toEqual(j.runs);
+  });
+
   it("needs at least two scenarios", () => {
     const r = runCli(["compare", "scenarios/district-j-baseline.json"]);
     expect(r.status).toBe(2);
