@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/runCli.js";
+import { runCli, runCliWithEnv } from "../support/runCli.js";
 
 describe("gridgov run --workers", () => {
   it("gives byte-identical results on 1 worker (this thread) and on 2 worker threads", () => {
@@ -16,5 +16,18 @@ describe("gridgov run --workers", () => {
     const r = runCli(["run", "scenarios/teaching-small.json", "--workers", "0"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--workers: expected a whole number from 1 to 256");
+  });
+});
+
+describe("a worker thread that crashes", () => {
+  it("fails only its replication, reported with scenario, seed and replication; the run exits 3 and writes no result", () => {
+    const r = runCliWithEnv(
+      ["run", "scenarios/teaching-small.json", "--replications", "6", "--days", "3", "--seed", "4", "--workers", "2", "--json"],
+      { GRIDGOV_CRASH_REPLICATION: "2" },
+    );
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("Teaching district — 15 grids, seed 4, replication 2: worker thread");
+    expect(r.stderr).toMatch(/1 of 6 replications failed/);
   });
 });
