@@ -56,3 +56,9 @@ export function intFlag(flags: ParsedArgs["flags"], name: string, fallback: numb
   }
   return n;
 }
+
+/** Reads `--seed`: a whole number stays a number, anything else is a text seed; default 1. */
+export function seedFlag(flags: ParsedArgs["flags"]): number | string {
+  const text = (flags.seed as string | undefined) ?? "1";
+  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+}

@@ -3,7 +3,7 @@ import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureCompa
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { intFlag, parseArgs } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runReplicationRange } from "../runScenarioOn.js";
@@ -46,8 +46,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     "compare",
   );
   if (positional.length < 2) throw new UserError(`usage: ${COMPARE_USAGE}`);
-  const seedText = (flags.seed as string | undefined) ?? "1";
-  const seed = /^\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
+  const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 30, 2, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const overrides = flags.days !== undefined ? [`run.days=${flags.days}`] : [];

@@ -1,7 +1,7 @@
 import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { intFlag, parseArgs } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
@@ -44,8 +44,7 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const [min, max] = [Number(r[1]), Number(r[2])];
   const step = flags.step !== undefined ? Number(flags.step) : (max - min) / 20;
   if (!(step > 0)) throw new UserError(`--step: expected a positive number, found "${flags.step}"`);
-  const seedText = (flags.seed as string | undefined) ?? "1";
-  const seed = /^\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
+  const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 2, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const lever = flags.lever as string;

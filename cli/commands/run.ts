@@ -1,7 +1,7 @@
 import { defaultWorkers } from "../WorkerPool.js";
 import { InterruptedRunError, runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
-import { intFlag, parseArgs } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { runManifest } from "../runManifest.js";
 import { readScenarioFile } from "../readScenarioFile.js";
@@ -20,8 +20,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (positional.length !== 1) throw new UserError(`usage: ${RUN_USAGE}`);
   const overrides = [...((flags.set as string[] | undefined) ?? [])];
   if (flags.days !== undefined) overrides.push(`run.days=${flags.days}`);
-  const seedText = (flags.seed as string | undefined) ?? "1";
-  const seed = /^\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
+  const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const { scenario, warnings } = readScenarioFile(positional[0], overrides);

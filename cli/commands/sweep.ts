@@ -4,7 +4,7 @@ import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
-import { intFlag, parseArgs } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
@@ -32,8 +32,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   );
   if (positional.length !== 1) throw new UserError(`usage: ${SWEEP_USAGE}`);
   const file = positional[0];
-  const seedText = (flags.seed as string | undefined) ?? "1";
-  const seed = /^\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
+  const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const { scenario: base } = readScenarioFile(file, flags.days !== undefined ? [`run.days=${flags.days}`] : []);
