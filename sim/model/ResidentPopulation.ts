@@ -1,4 +1,4 @@
-import { standardNormal } from "../kernel/distribution.js";
+import { sampler } from "../kernel/distribution.js";
 import type { Rng } from "../kernel/rngStream.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import type { Layout } from "./Layout.js";
@@ -47,8 +47,7 @@ export class ResidentPopulation {
     this.volunteers = new Float64Array(G);
     this.satisfaction = new Float64Array(G).fill(r.initialSatisfaction);
     this.residentsOfGrid = new Float64Array(G);
-    const s2 = Math.log(1 + r.propensityCv * r.propensityCv);
-    const sigma = Math.sqrt(s2);
+    const propensityOf = sampler({ type: "lognormal", mean: 1, cv: r.propensityCv });
     for (let j = 0; j < n; j++) {
       // Residents are spread evenly: resident j lives in grid ⌊j·G/n⌋, uniformly within it.
       const g = Math.floor((j * G) / n);
@@ -59,7 +58,7 @@ export class ResidentPopulation {
       this.y[j] = (row + rng()) * layout.cellHeight;
       this.appUser[j] = rng() < r.appShare ? 1 : 0;
       this.volunteer[j] = rng() < r.volunteerShare ? 1 : 0;
-      this.propensity[j] = r.propensityCv > 0 ? Math.exp(sigma * standardNormal(rng) - s2 / 2) : 1;
+      this.propensity[j] = propensityOf(rng);
       this.reportWeight[g] += this.propensity[j] * (this.appUser[j] ? r.appSpeedup : 1);
       this.volunteers[g] += this.volunteer[j];
       this.residentsOfGrid[g]++;

@@ -1,4 +1,4 @@
-import { standardNormal } from "../kernel/distribution.js";
+import { sampler } from "../kernel/distribution.js";
 import type { Rng } from "../kernel/rngStream.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 
@@ -35,8 +35,7 @@ export function hotspotBlocks(s: Scenario, rng: Rng): HotspotBlocks {
   const h = new Float64Array(count);
   const weight = new Float64Array(count);
   const cv = s.incidents.hotspotCv;
-  const s2 = Math.log(1 + cv * cv);
-  const sigma = Math.sqrt(s2);
+  const multiplierOf = sampler({ type: "lognormal", mean: 1, cv });
   for (let r = 0; r < ny; r++) {
     for (let c = 0; c < nx; c++) {
       const b = r * nx + c;
@@ -44,7 +43,7 @@ export function hotspotBlocks(s: Scenario, rng: Rng): HotspotBlocks {
       y0[b] = r * side;
       w[b] = Math.min(side, W - x0[b]);
       h[b] = Math.min(side, H - y0[b]);
-      const multiplier = cv > 0 ? Math.exp(sigma * standardNormal(rng) - s2 / 2) : 1;
+      const multiplier = multiplierOf(rng);
       weight[b] = w[b] * h[b] * multiplier;
     }
   }
