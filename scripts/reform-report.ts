@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { timeLimitHitRate } from "../sim/experiments/compareRuns.js";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { runScenario, type ReplicationFigures, type RunResult } from "../sim/experiments/runScenario.js";
 import { pairedDifference } from "../sim/metrics/pairedDifference.js";
@@ -33,19 +34,13 @@ interface Row {
 const ROWS: Row[] = [
   { label: "response time, mean", unit: "h", digits: 1, value: (p) => p.metrics.responseTime.mean / 60 },
   { label: "resolution time, mean", unit: "h", digits: 1, value: (p) => p.metrics.resolutionTime.mean / 60 },
-  { label: "closed within time limit", unit: "%", digits: 1, value: (p) => 100 * hitRate(p) },
+  { label: "closed within time limit", unit: "%", digits: 1, value: (p) => 100 * (timeLimitHitRate(p) ?? NaN) },
   { label: "worker utilisation", unit: "%", digits: 1, value: (p) => 100 * p.workers.utilization },
   { label: "overtime", unit: "h/week", digits: 2, value: (p) => p.workers.overtimeHoursPerWeek },
   { label: "residents satisfied", unit: "%", digits: 1, value: (p) => (100 * p.incidents.satisfied) / p.incidents.closed },
   { label: "staff cost", unit: "M CNY/yr", digits: 2, value: (p) => p.cost.totalPerYear / 1e6 },
   { label: "cost per closed incident", unit: "CNY", digits: 0, value: (p) => p.cost.perClosedIncident },
 ];
-
-function hitRate(p: ReplicationFigures): number {
-  const within = p.categories.reduce((a, c) => a + c.withinLimit, 0);
-  const late = p.categories.reduce((a, c) => a + c.late, 0);
-  return within / (within + late);
-}
 
 function load(name: string): RunResult {
   const file = fileURLToPath(new URL(`../scenarios/${name}.json`, import.meta.url));

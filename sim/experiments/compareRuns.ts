@@ -11,7 +11,8 @@ export interface ComparedMeasure {
   value: (p: ReplicationFigures) => number | null;
 }
 
-const timeLimitHit = (p: ReplicationFigures) => {
+/** Share of a replication's registered incidents closed within their time limit (null if none). */
+export const timeLimitHitRate = (p: ReplicationFigures) => {
   const within = p.categories.reduce((a, c) => a + c.withinLimit, 0);
   const late = p.categories.reduce((a, c) => a + c.late, 0);
   return within + late > 0 ? within / (within + late) : null;
@@ -25,7 +26,7 @@ export const COMPARED_MEASURES: ComparedMeasure[] = [
   { name: "queueWait.mean", unit: "min", label: "mean queue wait", value: (p) => p.metrics.queueWait.mean },
   { name: "travelTime.mean", unit: "min", label: "mean travel time", value: (p) => p.metrics.travelTime.mean },
   { name: "discoveryDelay.mean", unit: "min", label: "mean discovery delay", value: (p) => p.metrics.discoveryDelay.mean },
-  { name: "timeLimitHitRate", unit: "share", label: "share closed within time limit", value: timeLimitHit },
+  { name: "timeLimitHitRate", unit: "share", label: "share closed within time limit", value: timeLimitHitRate },
   { name: "workerUtilization", unit: "share", label: "worker utilisation", value: (p) => p.workers.utilization },
   { name: "overtimeHoursPerWeek", unit: "h/week", label: "overtime per worker", value: (p) => p.workers.overtimeHoursPerWeek },
   { name: "costPerYear", unit: "CNY", label: "staff cost per year", value: (p) => p.cost.totalPerYear },
