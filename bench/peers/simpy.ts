@@ -2,8 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The Python the peers run with: the system one, where Debian installs python3-simpy3. */
-export const PYTHON = "/usr/bin/python3";
+/**
+ * The Python the peers run with: the system one, where Debian installs python3-simpy3
+ * (`GRIDGOV_PYTHON` overrides it, e.g. a virtual environment with SimPy 4).
+ */
+export const PYTHON = process.env.GRIDGOV_PYTHON || "/usr/bin/python3";
 /** How to get SimPy 3 on Debian/Ubuntu (`python3-simpy` is the old SimPy 2 API: not that one). */
 export const SIMPY_INSTALL = "apt-get update && apt-get install -y python3-simpy3";
 

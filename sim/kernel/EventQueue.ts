@@ -27,9 +27,11 @@ export class EventQueue {
   private count = 0;
   private sequence = 0;
 
-  /** The kind of the event last removed by {@link pop}. */
+  /** The time of the event last removed by {@link take} or {@link pop}. */
+  poppedTime = 0;
+  /** The kind of the event last removed by {@link take} or {@link pop}. */
   poppedKind = 0;
-  /** The argument of the event last removed by {@link pop}. */
+  /** The argument of the event last removed by {@link take} or {@link pop}. */
   poppedArg = 0;
 
   constructor(initialCapacity = 1024) {
@@ -85,19 +87,29 @@ export class EventQueue {
    * left in {@link poppedKind} and {@link poppedArg}. Returns `Infinity` when empty.
    */
   pop(): number {
+    return this.take() ? this.poppedTime : Infinity;
+  }
+
+  /**
+   * Removes the earliest event, leaving its time, kind and argument in
+   * {@link poppedTime}, {@link poppedKind} and {@link poppedArg}; returns false when
+   * empty. The kernel's loop uses this rather than {@link pop}: a time handed over in
+   * a field is never boxed, whereas a returned double may be (one allocation per event).
+   */
+  take(): boolean {
     const n = this.count;
-    if (n === 0) return Infinity;
+    if (n === 0) return false;
     const times = this.times;
     const slots = this.slots;
     const keys = this.keys;
-    const top = times[0];
+    this.poppedTime = times[0];
     const topSlot = slots[0];
     this.poppedKind = this.kinds[topSlot];
     this.poppedArg = this.args[topSlot];
     this.freeSlots[this.freeCount++] = topSlot;
     const last = n - 1;
     this.count = last;
-    if (last === 0) return top;
+    if (last === 0) return true;
     // Sift the last event down from the root.
     const time = times[last];
     const slot = slots[last];
@@ -121,7 +133,7 @@ export class EventQueue {
     }
     times[i] = time;
     slots[i] = slot;
-    return top;
+    return true;
   }
 
   /** Removes every pending event. The sequence counter keeps counting. */

@@ -65,8 +65,8 @@ export class Simulation {
   /** Processes the next event. Returns false when there was none. */
   step(): boolean {
     const q = this.queue;
-    if (q.size === 0) return false;
-    this.now = q.pop();
+    if (!q.take()) return false;
+    this.now = q.poppedTime;
     this.processed++;
     this.handlers[q.poppedKind](q.poppedArg);
     return true;
@@ -81,7 +81,8 @@ export class Simulation {
     const handlers = this.handlers;
     this.stopped = false;
     while (!this.stopped && q.size > 0 && q.peekTime() <= until) {
-      this.now = q.pop();
+      q.take();
+      this.now = q.poppedTime;
       this.processed++;
       handlers[q.poppedKind](q.poppedArg);
     }

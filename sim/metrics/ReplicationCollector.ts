@@ -1,23 +1,17 @@
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from "../kernel/PoissonProcess.js";
 import type { GridModel } from "../model/GridModel.js";
-import {
-  ASSIGNED,
-  BY_RESIDENT,
-  BY_VOLUNTEER,
-  CLOSED,
-  DISCOVERED,
-  ESCALATED,
-  FOUND_BY,
-  OCCURRED,
-  ON_SITE,
-  REGISTERED,
-  STAGE_COUNT,
-} from "../model/IncidentStore.js";
+import * as incidentConstants from "../model/IncidentStore.js";
+import { FOUND_BY } from "../model/IncidentStore.js";
 import { ACTIVITIES, ACTIVITY_COUNT, AVAILABLE, OFF_DUTY, type ActivityName } from "../model/Workforce.js";
 import { gini } from "./gini.js";
 import { Histogram, type SparseHistogram } from "./Histogram.js";
 import { INCIDENT_REPORTERS, stageIndex, type IncidentMetricName } from "./incidentReporters.js";
 import { workforceCost, type Cost } from "./workforceCost.js";
+
+// Module-local copies of the stage numbers, read on every stage of every incident
+// (cheaper than imported bindings in V8: see docs/performance.md).
+const { OCCURRED, DISCOVERED, REGISTERED, ASSIGNED, ON_SITE, ESCALATED, CLOSED, STAGE_COUNT } = incidentConstants;
+const { BY_RESIDENT, BY_VOLUNTEER } = incidentConstants;
 
 /** One incident measurement in one replication (minutes). */
 export interface MetricSample {

@@ -6,24 +6,13 @@ import { ServerPool } from "../kernel/ServerPool.js";
 import { Simulation } from "../kernel/Simulation.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { meanIncidentRate } from "./checkFeasibility.js";
-import { Crew, P_FINISH, P_MOVE } from "./Crew.js";
+import * as crewConstants from "./Crew.js";
+import { Crew } from "./Crew.js";
 import { DispatchPools } from "./DispatchPools.js";
 import { hotspotBlocks, type HotspotBlocks } from "./hotspotBlocks.js";
 import { IncidentRandom } from "./IncidentRandom.js";
-import {
-  BY_ITSELF,
-  BY_PATROL,
-  BY_RESIDENT,
-  BY_VOLUNTEER,
-  CLOSED,
-  DISCOVERED,
-  ESCALATED,
-  IncidentStore,
-  OCCURRED,
-  PHASE_VERIFY,
-  REGISTERED,
-  STAGE_COUNT,
-} from "./IncidentStore.js";
+import * as incidentConstants from "./IncidentStore.js";
+import { IncidentStore } from "./IncidentStore.js";
 import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
 import { ResidentPopulation } from "./ResidentPopulation.js";
@@ -39,6 +28,12 @@ export interface ReplicationSeed {
   replication: number;
 }
 
+// Module-local copies of imported constants: they are read on every event, and V8
+// reads a module-local constant faster than an imported binding, which costs a cell
+// load and an initialisation check per use (docs/performance.md).
+const { BY_ITSELF, BY_PATROL, BY_RESIDENT, BY_VOLUNTEER, PHASE_VERIFY } = incidentConstants;
+const { OCCURRED, DISCOVERED, REGISTERED, ESCALATED, CLOSED, STAGE_COUNT } = incidentConstants;
+const { P_FINISH, P_MOVE } = crewConstants;
 const P_REGISTER = 2;
 const P_ARRIVAL = 3;
 
@@ -111,6 +106,11 @@ export class GridModel {
   private readonly kDay: number;
   private readonly kShiftStart: number;
   private readonly kShiftEnd: number;
+  // Scenario switches read on every incident, copied out of the nested scenario object.
+  private readonly discoveryOn: boolean;
+  private readonly intakeOn: boolean;
+  private readonly manualDispatch: boolean;
+  private readonly maxOpen: number;
 
   constructor(scenario: Scenario, { seed, replication }: ReplicationSeed) {
     const s = (this.s = scenario);
@@ -146,6 +146,11 @@ export class GridModel {
     for (let k = 0; k < this.layout.streets; k++) this.departments.push(new ServerPool(s.escalation.streetTeams));
     this.departments.push(new ServerPool(s.escalation.districtTeams));
 
+    this.discoveryOn = s.discovery.enabled;
+    this.intakeOn = s.intake.enabled;
+    this.manualDispatch = s.dispatch.mode === "manual";
+    this.maxOpen = s.run.maxOpenIncidents;
+
     this.rngArrivals = rngStream(seed, "arrivals", replication);
     this.rngService = rngStream(seed, "service", replication);
     this.rngDiscovery = rngStream(seed, "discovery", replication);
@@ -168,13 +173,16 @@ export class GridModel {
       stage: (i, stage) => this.stage(i, stage),
     });
 
-    this.kArrival = sim.define(() => this.arrive());
-    this.kReport = sim.define((i) => this.reported(i));
-    this.kRegister = sim.define((i) => this.register(i));
+    // Bound methods rather than arrow wrappers: the kernel's dispatch then lands in the
+    // method itself, one JavaScript frame less per event.
+    this.kArrival = sim.define(this.arrive.bind(this));
+    this.kReport = sim.define(this.reported.bind(this));
+    this.kRegister = sim.define(this.register.bind(this));
+    // Looked up at each call, so that wrapping `crew.request` (as the tests do) sees every request.
     this.kDispatch = sim.define((i) => this.crew.request(i));
-    this.kDeptArrive = sim.define((i) => this.reachDepartment(i));
-    this.kDeptDone = sim.define((i) => this.departmentDone(i));
-    this.kDay = sim.define((day) => this.startDay(day));
+    this.kDeptArrive = sim.define(this.reachDepartment.bind(this));
+    this.kDeptDone = sim.define(this.departmentDone.bind(this));
+    this.kDay = sim.define(this.startDay.bind(this));
     this.kShiftStart = sim.define((w) => {
       const day = Math.floor(sim.now / MINUTES_PER_DAY);
       const shift = this.roster.shift(w, day);
@@ -256,12 +264,12 @@ export class GridModel {
     inc.key[i] = (this.rngOutcomes() * 4294967296) >>> 0;
     inc.measured[i] = now >= this.warmupEnd ? 1 : 0;
     this.stage(i, OCCURRED);
-    if (inc.open > this.s.run.maxOpenIncidents) {
+    if (inc.open > this.maxOpen) {
       this.truncatedAt = now;
       sim.stop();
       return;
     }
-    if (!this.s.discovery.enabled) {
+    if (!this.discoveryOn) {
       this.discover(i, BY_ITSELF);
       return;
     }
@@ -332,7 +340,7 @@ export class GridModel {
         if (w >= 0) this.crew.addAdmin(w, this.s.admin.dataEntryMinutesPerStage);
       }
     }
-    if (!this.s.intake.enabled) {
+    if (!this.intakeOn) {
       this.register(i);
       return;
     }
@@ -348,7 +356,7 @@ export class GridModel {
       ? this.calendar.addWorkingMinutes(now, this.timeLimit[c])
       : now + this.timeLimit[c];
     this.stage(i, REGISTERED);
-    if (this.s.dispatch.mode === "manual") {
+    if (this.manualDispatch) {
       const t = now + this.manualDelay(this.draw(i));
       if (t < this.end) this.sim.scheduleAt(t, this.kDispatch, i, P_REGISTER);
       return;
