@@ -141,7 +141,7 @@ export class ReplicationCollector {
     });
     sim.scheduleAt(0, hourly, 0, 0);
     const daily = sim.define(() => {
-      this.satisfactionDaily.push(model.residents ? model.residents.meanSatisfaction() : NaN);
+      this.satisfactionDaily.push(model.meanSatisfaction() ?? NaN);
       this.residentShareDaily.push(this.foundToday > 0 ? this.foundByResidentsToday / this.foundToday : NaN);
       this.foundToday = this.foundByResidentsToday = 0;
       if (sim.now + MINUTES_PER_DAY <= model.end) sim.schedule(MINUTES_PER_DAY, daily, 0, 0);
@@ -271,7 +271,7 @@ export class ReplicationCollector {
       metrics,
       workers: this.workerFigures(window),
       cost: workforceCost(m.s, m.workforce, window, this.counts.closed),
-      satisfaction: m.residents ? m.residents.meanSatisfaction() : null,
+      satisfaction: m.meanSatisfaction(),
       little: {
         L: window > 0 ? this.areaSystem / window : NaN,
         Lq: window > 0 ? this.areaQueue / window : NaN,

@@ -15,7 +15,8 @@ import * as incidentConstants from "./IncidentStore.js";
 import { IncidentStore } from "./IncidentStore.js";
 import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
-import { ResidentPopulation } from "./ResidentPopulation.js";
+import type { ResidentPopulation } from "./ResidentPopulation.js";
+import { residentPopulationFor } from "./residentPopulationFor.js";
 import { Roster } from "./Roster.js";
 import { WorkCalendar } from "./WorkCalendar.js";
 import { Workforce } from "./Workforce.js";
@@ -53,6 +54,8 @@ export class GridModel {
   readonly pools: DispatchPools;
   readonly incidents = new IncidentStore(1024);
   readonly residents: ResidentPopulation | null;
+  /** Residents' satisfaction in each grid (0..1). */
+  readonly satisfaction: Float64Array;
   readonly crew: Crew;
   readonly roster: Roster;
   /** Office hours, for time limits counted in working hours. */
@@ -118,9 +121,8 @@ export class GridModel {
     this.layout = buildLayout(s);
     this.workforce = new Workforce(s, this.layout, rngStream(seed, "staffing", replication));
     this.pools = new DispatchPools(s, this.layout, this.workforce);
-    this.residents = s.residents.enabled
-      ? new ResidentPopulation(s, this.layout, rngStream(seed, "residents", 0))
-      : null;
+    this.residents = s.residents.enabled ? residentPopulationFor(s, this.layout, seed) : null;
+    this.satisfaction = new Float64Array(this.layout.grids).fill(s.residents.initialSatisfaction);
     this.roster = new Roster(s, this.workforce.partTime);
     this.calendar = new WorkCalendar(s.shifts.workdays, s.shifts.start, s.shifts.end);
     this.warmupEnd = s.run.warmupDays * MINUTES_PER_DAY;
@@ -285,7 +287,7 @@ export class GridModel {
       const rs = this.s.residents;
       if (this.reportable[c]) {
         let weight = res.meanReportWeight > 0 ? res.reportWeight[g] / res.meanReportWeight : 0;
-        if (rs.feedback) weight *= Math.max(0, 1 + rs.feedbackStrength * (res.satisfaction[g] - rs.initialSatisfaction));
+        if (rs.feedback) weight *= Math.max(0, 1 + rs.feedbackStrength * (this.satisfaction[g] - rs.initialSatisfaction));
         const rate = (rs.reportsPerHour / 60) * weight;
         if (rate > 0) {
           at = now + eResident / rate;
@@ -425,10 +427,14 @@ export class GridModel {
 
   /** Moves grid `g`'s satisfaction toward the verdict of a closed incident. */
   private satisfy(g: number, satisfied: boolean): void {
-    const res = this.residents;
-    if (!res) return;
+    if (!this.residents) return;
     const m = this.s.residents.satisfactionMemory;
-    res.satisfaction[g] += m * ((satisfied ? 1 : 0) - res.satisfaction[g]);
+    this.satisfaction[g] += m * ((satisfied ? 1 : 0) - this.satisfaction[g]);
+  }
+
+  /** Residents' mean satisfaction (0..1), or null without residents. */
+  meanSatisfaction(): number | null {
+    return this.residents ? this.residents.meanSatisfaction(this.satisfaction) : null;
   }
 
   private draw(i: number): Rng {

@@ -6,8 +6,9 @@ import type { Layout } from "./Layout.js";
 /**
  * The district's residents as agents in typed arrays (hundreds of thousands of them):
  * home grid and position, app use, volunteering, reporting propensity. Satisfaction
- * is kept per grid (every resident of a grid sees the same incidents closed), and the
- * per-grid sums below turn individual propensities into the grid's report hazard.
+ * is kept per grid by the model (every resident of a grid sees the same incidents closed),
+ * and the per-grid sums below turn individual propensities into the grid's report hazard.
+ * The population never changes during a run, so replications of a seed can share it.
  */
 export class ResidentPopulation {
   readonly count: number;
@@ -25,8 +26,6 @@ export class ResidentPopulation {
   readonly reportWeight: Float64Array;
   /** Per grid: number of volunteers. */
   readonly volunteers: Float64Array;
-  /** Per grid: satisfaction (0..1). */
-  readonly satisfaction: Float64Array;
   /** Per grid: number of residents. */
   readonly residentsOfGrid: Float64Array;
   /** Mean of {@link reportWeight} over grids, for normalising the report rate. */
@@ -45,7 +44,6 @@ export class ResidentPopulation {
     const G = layout.grids;
     this.reportWeight = new Float64Array(G);
     this.volunteers = new Float64Array(G);
-    this.satisfaction = new Float64Array(G).fill(r.initialSatisfaction);
     this.residentsOfGrid = new Float64Array(G);
     const propensityOf = sampler({ type: "lognormal", mean: 1, cv: r.propensityCv });
     for (let j = 0; j < n; j++) {
@@ -66,10 +64,10 @@ export class ResidentPopulation {
     this.meanReportWeight = G > 0 ? this.reportWeight.reduce((a, b) => a + b, 0) / G : 0;
   }
 
-  /** Mean satisfaction over residents. */
-  meanSatisfaction(): number {
+  /** Mean over residents of their grid's satisfaction (`satisfaction[g]`, 0..1). */
+  meanSatisfaction(satisfaction: Float64Array): number {
     let total = 0;
-    for (let g = 0; g < this.satisfaction.length; g++) total += this.residentsOfGrid[g] * this.satisfaction[g];
+    for (let g = 0; g < satisfaction.length; g++) total += this.residentsOfGrid[g] * satisfaction[g];
     return this.count > 0 ? total / this.count : NaN;
   }
 }

@@ -44,7 +44,7 @@ describe("ResidentPopulation", () => {
       expect(outside).toEqual([]);
       expect(Array.from(pop.residentsOfGrid)).toEqual(perGrid);
       for (const k of perGrid) expect([Math.floor(n / G), Math.ceil(n / G)]).toContain(k);
-      expect(pop.meanSatisfaction()).toBeCloseTo(0.7, 12);
+      expect(pop.meanSatisfaction(new Float64Array(G).fill(0.7))).toBeCloseTo(0.7, 12);
     }
   });
 
