@@ -1,5 +1,6 @@
 import { pairedDifference, type PairedDifference } from "../metrics/pairedDifference.js";
 import { tQuantile975 } from "../metrics/studentT.js";
+import { timeLimitHitRate as hitRate } from "../metrics/timeLimitHitRate.js";
 import type { ReplicationFigures, RunResult } from "./runScenario.js";
 
 /** A figure compared across scenarios: how to read it from one replication. */
@@ -11,11 +12,10 @@ export interface ComparedMeasure {
   value: (p: ReplicationFigures) => number | null;
 }
 
-/** Share of a replication's registered incidents closed within their time limit (null if none). */
+/** Share of a replication's registered incidents closed within their time limit (null if none was due). */
 export const timeLimitHitRate = (p: ReplicationFigures) => {
-  const within = p.categories.reduce((a, c) => a + c.withinLimit, 0);
-  const late = p.categories.reduce((a, c) => a + c.late, 0);
-  return within + late > 0 ? within / (within + late) : null;
+  const rate = hitRate(p.categories);
+  return Number.isNaN(rate) ? null : rate;
 };
 
 /** The measures `gridgov compare` reports, in order. */

@@ -3,6 +3,7 @@ import { Histogram } from "./Histogram.js";
 import { INCIDENT_REPORTERS, type IncidentMetricName } from "./incidentReporters.js";
 import type { HoursByActivity, ReplicationResult } from "./ReplicationCollector.js";
 import { meanInterval } from "./studentT.js";
+import { timeLimitHitRate } from "./timeLimitHitRate.js";
 
 /** An incident measurement across replications (minutes). `null` where nothing was measured. */
 export interface MetricSummary {
@@ -108,10 +109,7 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
   metrics.workerUtilization = each((r) => r.workers.utilization);
   metrics.incidents = incidentTotals(results);
   metrics.escalatedShare = each((r) => ratio(r.incidents.escalated, r.incidents.arrived));
-  metrics.timeLimitHitRate = each((r) => {
-    const within = r.categories.reduce((a, c) => a + c.withinLimit, 0);
-    return ratio(within, within + r.categories.reduce((a, c) => a + c.late, 0));
-  });
+  metrics.timeLimitHitRate = each((r) => timeLimitHitRate(r.categories));
   metrics.satisfiedShare = each((r) => ratio(r.incidents.satisfied, r.incidents.closed));
   metrics.satisfaction = each((r) => r.satisfaction);
   metrics.residentReportShare = each((r) => {
@@ -127,7 +125,7 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
     id: c.id,
     arrived: sum(results.map((r) => r.categories[k].arrived)),
     closed: sum(results.map((r) => r.categories[k].closed)),
-    timeLimitHitRate: each((r) => ratio(r.categories[k].withinLimit, r.categories[k].withinLimit + r.categories[k].late)),
+    timeLimitHitRate: each((r) => timeLimitHitRate([r.categories[k]])),
   }));
   const hoursByActivity = {} as HoursByActivity;
   for (const a of Object.keys(results[0]?.workers.hoursByActivity ?? {}) as Array<keyof HoursByActivity>) {

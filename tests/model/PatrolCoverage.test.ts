@@ -20,6 +20,19 @@ function findTimes(effort: number, area: number, sweep: number, n: number, seed:
   return found;
 }
 
+/** One grid of the given area and sweep rate, on a fresh kernel; `found` collects (incident, time) of each find. */
+function rig(area: number, sweep: number) {
+  const sim = new Simulation();
+  const found: Array<[number, number]> = [];
+  let patrol: PatrolCoverage;
+  const kind = sim.define((g) => {
+    const i = patrol.find(g, sim.now);
+    if (i >= 0) found.push([i, sim.now]);
+  });
+  patrol = new PatrolCoverage(1, area, sweep, (g, t) => sim.scheduleAt(t, kind, g));
+  return { sim, patrol, found };
+}
+
 describe("PatrolCoverage", () => {
   it("with constant effort, finds incidents after an exponential time of mean area ÷ (effort × sweep)", () => {
     const n = 4000;
@@ -34,52 +47,31 @@ describe("PatrolCoverage", () => {
   });
 
   it("finds nothing while nobody patrols, and resumes when someone does", () => {
-    const sim = new Simulation();
-    const found: number[] = [];
-    let patrol: PatrolCoverage;
-    const kind = sim.define((g) => {
-      const i = patrol.find(g, sim.now);
-      if (i >= 0) found.push(sim.now);
-    });
-    patrol = new PatrolCoverage(1, 1000, 10, (g, t) => sim.scheduleAt(t, kind, g));
+    const { sim, patrol, found } = rig(1000, 10);
     patrol.watch(0, 0, 1, 0); // needs 1000 m² swept
     const resume = sim.define(() => patrol.setEffort(0, 1, sim.now));
     sim.scheduleAt(500, resume);
     sim.run();
-    expect(found).toEqual([600]);
+    expect(found.map(([, t]) => t)).toEqual([600]);
   });
 
   it("counts the area swept before a pause: half swept, paused, then finished", () => {
-    const sim = new Simulation();
-    const found: number[] = [];
-    let patrol: PatrolCoverage;
-    const kind = sim.define((g) => {
-      const i = patrol.find(g, sim.now);
-      if (i >= 0) found.push(sim.now);
-    });
-    patrol = new PatrolCoverage(1, 1000, 10, (g, t) => sim.scheduleAt(t, kind, g));
+    const { sim, patrol, found } = rig(1000, 10);
     patrol.setEffort(0, 1, 0);
     patrol.watch(0, 0, 1, 0);
     sim.scheduleAt(50, sim.define(() => patrol.setEffort(0, 0, sim.now)));
     sim.scheduleAt(200, sim.define(() => patrol.setEffort(0, 2, sim.now)));
     sim.run();
-    expect(found).toEqual([225]); // 500 m² by t=50, the other 500 at 20 m²/min
+    expect(found.map(([, t]) => t)).toEqual([225]); // 500 m² by t=50, the other 500 at 20 m²/min
   });
 
   it("stops looking for an incident found some other way", () => {
-    const sim = new Simulation();
-    const found: number[] = [];
-    let patrol: PatrolCoverage;
-    const kind = sim.define((g) => {
-      const i = patrol.find(g, sim.now);
-      if (i >= 0) found.push(i);
-    });
-    patrol = new PatrolCoverage(1, 1000, 10, (g, t) => sim.scheduleAt(t, kind, g));
+    const { sim, patrol, found } = rig(1000, 10);
     patrol.setEffort(0, 1, 0);
     patrol.watch(0, 0, 1, 0);
     patrol.watch(1, 0, 2, 0);
     patrol.unwatch(0, 0, 0);
     sim.run();
-    expect(found).toEqual([1]);
+    expect(found.map(([i]) => i)).toEqual([1]);
   });
 });
