@@ -1,3 +1,4 @@
+import { recordPlayback, type PlaybackOutcome, type RecordPlaybackOptions } from "../experiments/recordPlayback.js";
 import { runReplication } from "../experiments/runReplication.js";
 import type { ReplicationResult } from "../metrics/ReplicationCollector.js";
 import { scenarioSchema } from "../scenario/scenarioSchema.js";
@@ -17,6 +18,17 @@ export const engineApi = {
       const parsed = scenarioSchema.safeParse(scenario);
       if (!parsed.success) return { ok: false, error: `invalid scenario: ${parsed.error.issues[0]?.message ?? "unknown problem"}` };
       return { ok: true, result: runReplication(parsed.data, seed, replication) };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) };
+    }
+  },
+
+  /** Runs replication `replication` of `scenario` and records its first days for the teaching playback. */
+  recordPlayback(scenario: unknown, seed: number | string, replication: number, options: RecordPlaybackOptions = {}): PlaybackOutcome {
+    try {
+      const parsed = scenarioSchema.safeParse(scenario);
+      if (!parsed.success) return { ok: false, error: `invalid scenario: ${parsed.error.issues[0]?.message ?? "unknown problem"}` };
+      return { ok: true, playback: recordPlayback(parsed.data, seed, replication, options) };
     } catch (e) {
       return { ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) };
     }

@@ -13,6 +13,7 @@ const api: EngineApi =
   crashOn === undefined
     ? engineApi
     : {
+        ...engineApi,
         runReplication(scenario, seed, replication) {
           if (String(replication) === crashOn) process.exit(70);
           return engineApi.runReplication(scenario, seed, replication);

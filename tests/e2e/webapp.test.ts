@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScenario } from "../../sim/experiments/runScenario.js";
+import { parseScenario } from "../../sim/scenario/parseScenario.js";
+import { encodeShareState } from "../../viz/share/shareLink.js";
+import { buildAndServe, launchBrowser, screenshot, type Browser, type ServedSite } from "../support/browserHarness.js";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const teaching = JSON.parse(readFileSync(new URL("../../scenarios/teaching-small.json", import.meta.url), "utf8")) as Record<string, unknown>;
+
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildAndServe();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A link that opens the page set up with `state`. */
+function linkTo(state: Parameters<typeof encodeShareState>[0]): string {
+  return `${site.url}#share=${encodeShareState(state)}`;
+}
+
+/** Runs the comparison set up on the page and waits for the results. */
+async function runAndWait(page: Page): Promise<void> {
+  await page.click("#run");
+  await page.waitForSelector("#results[data-ready]", { timeout: 240_000 });
+}
+
+/** Downloads the JSON export of the results on the page. */
+async function exportedJson(page: Page): Promise<{ runs: unknown[]; manifest: { seed: number } }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const path = await download.path();
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+describe("the web app in a real browser (Chromium)", () => {
+  it("runs a two-scenario comparison in Web Workers with the same numbers as the Node engine", async () => {
+    const reform = { ...teaching, name: "More workers", staffing: { workersPerGrid: 2 } };
+    const page = await browser.newPage(1280);
+    await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }, { scenario: reform }], seed: 7, replications: 3 }));
+    await page.waitForSelector("#preview-table", { timeout: 60_000 });
+    await runAndWait(page);
+    for (const chart of ["distribution-responseTime", "forest", "workload", "series-backlogHourly", "map"]) {
+      expect(await page.locator(`[data-chart="${chart}"] svg`).count(), chart).toBeGreaterThan(0);
+    }
+    const sentence = await page.locator("#summary-sentences").innerText();
+    expect(sentence).toMatch(/More workers (cuts|raises|makes no clear difference)/);
+    const exported = await exportedJson(page);
+    const expected = [teaching, reform].map((data) => {
+      const parsed = parseScenario(data);
+      if (!parsed.ok) throw new Error("shipped scenario invalid");
+      return runScenario(parsed.value, { seed: 7, replications: 3 });
+    });
+    expect(JSON.stringify(exported.runs)).toBe(JSON.stringify(expected));
+    await screenshot(page, "comparison-1280");
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "comparison-1024");
+
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("keeps the run in IndexedDB: after a reload it is listed and opens with its charts", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector("#saved-list [data-id]", { timeout: 30_000 });
+    const before = await page.locator("#saved-list [data-id]").count();
+    expect(before).toBeGreaterThan(0);
+    await page.reload();
+    await page.waitForSelector("#saved-list [data-id]");
+    expect(await page.locator("#saved-list [data-id]").count()).toBe(before);
+    await page.locator("#saved-list [data-id] button", { hasText: "Open" }).first().click();
+    await page.waitForSelector("#results[data-ready] [data-chart=forest] svg");
+    await page.close();
+  }, 120_000);
+
+  it("shows a malformed scenario file's problems with the file name and field path, and runs nothing", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector("#file-input");
+    const bad = { ...teaching, staffing: { workersPerGrid: -1 } };
+    await page.setInputFiles("#file-input", { name: "bad-staffing.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    await expect.poll(() => page.locator("#load-error").innerText()).toMatch(/bad-staffing\.json: staffing\.workersPerGrid: /);
+    await page.setInputFiles("#file-input", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"name": "x",') });
+    await expect.poll(() => page.locator("#load-error").innerText()).toMatch(/broken\.json/);
+    expect(await page.locator("#scenario-list li").count()).toBe(1);
+    await screenshot(page, "malformed-file");
+    await page.close();
+  }, 60_000);
+
+  it("opens a lesson link: locked fields are disabled and the run waits for a prediction", async () => {
+    const page = await browser.newPage();
+    await page.goto(
+      linkTo({
+        v: 1,
+        scenarios: [{ preset: "teaching-small" }, { preset: "teaching-small", name: "Smaller grids", changes: { "grids.householdsPerGrid": 200 } }],
+        seed: 3,
+        replications: 2,
+        lesson: { title: "Grid size", question: "What happens to travel time when grids shrink?", editable: ["grids.householdsPerGrid"] },
+      }),
+    );
+    await page.waitForSelector("#lesson:not(.hidden)");
+    expect(await page.locator("#scenario-list li").count()).toBe(2);
+    expect(await page.locator("#run").isDisabled()).toBe(true);
+    await page.locator("#scenario-list li").nth(1).getByRole("button", { name: /^Edit/ }).click();
+    expect(await page.locator('#editor [data-path="staffing.workersPerGrid"] input').isDisabled()).toBe(true);
+    expect(await page.locator('#editor [data-path="grids.householdsPerGrid"] input').isDisabled()).toBe(false);
+    await page.fill("#prediction", "Travel gets shorter, waits grow.");
+    expect(await page.locator("#run").isDisabled()).toBe(false);
+    await runAndWait(page);
+    expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
+    await screenshot(page, "lesson");
+    await page.close();
+  }, 240_000);
+
+  it("refuses a bad or hostile share link with an error and renders hostile names as text", async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${site.url}#share=not-a-valid-link!!`);
+    await expect.poll(() => page.locator("#link-error").innerText()).toMatch(/cannot be opened/);
+    const hostile = { ...teaching, name: '<img src=x onerror="alert(1)">Evil' };
+    await page.goto(linkTo({ v: 1, scenarios: [{ scenario: hostile }], seed: 1, replications: 2 }));
+    await page.reload();
+    await page.waitForSelector("#scenario-list li");
+    expect(await page.locator("#scenario-list").innerText()).toContain('<img src=x onerror="alert(1)">Evil');
+    expect(await page.locator("#scenario-list img, #preview img").count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it("logged no console errors on any page", () => {
+    expect(browser.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import type { ScenarioIssue } from "../../sim/scenario/ScenarioIssue.js";
+
+/** A scenario chosen for the comparison, as edited in the page. */
+export interface ScenarioEntry {
+  /** Stable key within the page. */
+  key: number;
+  /** The shipped preset it started from, or null for a loaded file or a linked scenario. */
+  preset: string | null;
+  /** What "changed" and "reset" refer to: the preset's or the file's data. */
+  baseline: unknown;
+  /** The current scenario data (JSON). */
+  data: unknown;
+  /** Problems that block running it (empty when it can run). */
+  issues: ScenarioIssue[];
+}
+
+let nextKey = 1;
+
+/** A new entry, checked. */
+export function makeEntry(preset: string | null, baseline: unknown, data: unknown = baseline): ScenarioEntry {
+  const entry: ScenarioEntry = { key: nextKey++, preset, baseline, data, issues: [] };
+  entry.issues = checkEntry(entry);
+  return entry;
+}
+
+/** Problems of the entry's current data (schema and feasibility), as field-path issues. */
+export function checkEntry(entry: Pick<ScenarioEntry, "data">): ScenarioIssue[] {
+  const checked = loadScenarioData(entry.data);
+  return checked.ok ? [] : checked.issues;
+}
+
+/** The validated scenario of an entry (throws if it has issues: check first). */
+export function entryScenario(entry: ScenarioEntry): Scenario {
+  const checked = loadScenarioData(entry.data);
+  if (!checked.ok) throw new Error(`scenario is not valid: ${checked.issues[0]?.message}`);
+  return checked.value;
+}
+
+/** The entry's display name (its `name` field, as text). */
+export function entryName(entry: ScenarioEntry): string {
+  const name = (entry.data as { name?: unknown } | null)?.name;
+  return typeof name === "string" && name ? name : "(unnamed scenario)";
+}

@@ -1,0 +1,22 @@
+/** The shipped scenario library, bundled into the page: id (file name without `.json`) → scenario data. */
+const files = import.meta.glob("../../scenarios/*.json", { eager: true, import: "default" }) as Record<string, unknown>;
+
+/** Shipped scenarios by id, in the order the library lists them (baseline first). */
+export const PRESETS: Record<string, unknown> = Object.fromEntries(
+  Object.entries(files)
+    .map(([path, data]) => [path.replace(/^.*\/([^/]+)\.json$/, "$1"), data] as const)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)),
+);
+
+function rank(id: string): number {
+  if (id === "district-j-baseline") return 0;
+  if (id === "teaching-small") return 1;
+  if (id === "before-reform") return 2;
+  return id.startsWith("reform-combined") ? 4 : 3;
+}
+
+/** The preset's display name (its `name` field, as text). */
+export function presetName(id: string): string {
+  const data = PRESETS[id] as { name?: unknown } | undefined;
+  return typeof data?.name === "string" ? data.name : id;
+}

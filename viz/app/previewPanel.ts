@@ -1,0 +1,96 @@
+import { scenarioColor } from "../charts/palette.js";
+import { CancelledError, EnginePool } from "../engine/EnginePool.js";
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import { el, replace } from "./el.js";
+import { entryName, entryScenario, type ScenarioEntry } from "./ScenarioEntry.js";
+
+/** Days simulated by the preview (after at most one warm-up day). */
+export const PREVIEW_DAYS = 3;
+
+/** The preview's shortened copy of a scenario: the same district and rules, a few days. */
+export function previewScenario(s: Scenario): Scenario {
+  const warmupDays = Math.min(s.run.warmupDays, 1);
+  return { ...s, run: { ...s.run, warmupDays, days: Math.min(s.run.days, warmupDays + PREVIEW_DAYS) } };
+}
+
+const fmt = (v: number | null | undefined, digits = 0) => (v === null || v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(digits));
+
+/**
+ * The quick preview: one short run of each valid scenario (replication 0, a few
+ * days), started a moment after any change, so there is a first answer within
+ * about half a second while the full comparison runs. It has its own worker.
+ */
+export function previewPanel() {
+  const pool = new EnginePool(1);
+  const body = el("div", { id: "preview-body" }, el("p", { className: "status" }, "Add a scenario to see a first estimate."));
+  const element = el(
+    "section",
+    { id: "preview", className: "panel preview", "aria-labelledby": "preview-title", "aria-live": "polite" },
+    el("h2", { id: "preview-title" }, "Quick preview"),
+    body,
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  let listeners: Array<() => void> = [];
+
+  async function runNow(entries: ScenarioEntry[]) {
+    const mine = ++generation;
+    pool.cancel();
+    const valid = entries.map((e, i) => ({ e, i })).filter(({ e }) => e.issues.length === 0);
+    if (valid.length === 0) {
+      replace(body, el("p", { className: "status" }, entries.length ? "Fix the invalid scenario to see a preview." : "Add a scenario to see a first estimate."));
+      return;
+    }
+    const scenarios = valid.map(({ e }) => previewScenario(entryScenario(e)));
+    try {
+      const results = await pool.map(scenarios, async (api, s) => api.runReplication(s, 1, 0));
+      if (mine !== generation) return;
+      const rows = valid.map(({ e, i }, k) => {
+        const r = results[k];
+        if (!r.ok) return el("tr", {}, el("td", {}, entryName(e)), el("td", { colspan: 4 }, r.error.split("\n")[0]));
+        const m = r.result.metrics;
+        return el(
+          "tr",
+          {},
+          el("th", { scope: "row" }, el("span", { className: "swatch", style: `background:${scenarioColor(i)}`, "aria-hidden": "true" }), " ", entryName(e)),
+          el("td", {}, fmt(m.responseTime.mean)),
+          el("td", {}, fmt(m.responseTime.p90)),
+          el("td", {}, fmt(r.result.workers.utilization * 100)),
+          el("td", {}, String(r.result.incidents.arrived)),
+        );
+      });
+      replace(
+        body,
+        el(
+          "table",
+          { id: "preview-table" },
+          el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look with no interval. The full comparison gives intervals.`),
+          el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
+          el("tbody", {}, ...rows),
+        ),
+      );
+      element.dataset.ready = String(mine);
+      for (const l of listeners) l();
+    } catch (e) {
+      if (!(e instanceof CancelledError)) replace(body, el("p", { className: "error" }, `Preview failed: ${e instanceof Error ? e.message : String(e)}`));
+    }
+  }
+
+  return {
+    element,
+    /** Runs the preview shortly (changes within 150 ms are gathered into one run). */
+    schedule(entries: ScenarioEntry[]) {
+      clearTimeout(timer);
+      const snapshot = [...entries];
+      timer = setTimeout(() => void runNow(snapshot), 150);
+    },
+    /** Calls `f` after each finished preview. */
+    onReady(f: () => void) {
+      listeners.push(f);
+    },
+    dispose() {
+      listeners = [];
+      pool.dispose();
+    },
+  };
+}

@@ -1,0 +1,355 @@
+import { loadScenario } from "../../sim/experiments/loadScenario.js";
+import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
+import { scenarioColor } from "../charts/palette.js";
+import { CancelledError, EnginePool } from "../engine/EnginePool.js";
+import { runComparison, type ComparisonResult } from "../engine/runComparison.js";
+import { scenarioForm } from "../form/scenarioForm.js";
+import { changedPaths } from "../form/changedPaths.js";
+import { getPath } from "../form/getPath.js";
+import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type ShareState } from "../share/index.js";
+import { SavedRuns } from "../store/savedRuns.js";
+import { el, replace } from "./el.js";
+import { PRESETS, presetName } from "./presets.js";
+import { previewPanel } from "./previewPanel.js";
+import { resultsPanel } from "./resultsPanel.js";
+import { savedPanel } from "./savedPanel.js";
+import { checkEntry, entryName, entryScenario, makeEntry, type ScenarioEntry } from "./ScenarioEntry.js";
+import { sweepPanel } from "./sweepPanel.js";
+
+/** A lesson set up by a link: the question, and which parameters students may change. */
+interface Lesson {
+  title: string;
+  question: string;
+  locked: string[];
+}
+
+/** Number of engine workers: `?workers=N` in the page address, else one per core. */
+function workerCount(): number {
+  const n = Number(new URLSearchParams(location.search).get("workers"));
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : Math.max(1, navigator.hardwareConcurrency || 2);
+}
+
+/**
+ * Builds the page in `root`: scenario set-up on the left (library, file, editor,
+ * run controls, share link, lesson), preview, results, sweep and saved runs on the right.
+ */
+export function startApp(root: HTMLElement): void {
+  const pool = new EnginePool(workerCount());
+  const store = new SavedRuns();
+  let entries: ScenarioEntry[] = [];
+  let editing: number | null = null;
+  let lesson: Lesson | null = null;
+  let running: AbortController | null = null;
+
+  // ----- set-up column -----
+  const list = el("ol", { className: "scenario-list", id: "scenario-list", "aria-label": "Scenarios to compare" });
+  const presetSelect = el("select", { id: "preset-select", "aria-label": "Scenario from the library" }, ...Object.keys(PRESETS).map((id) => el("option", { value: id }, presetName(id))));
+  const addButton = el("button", { id: "add-preset", type: "button", onclick: () => addEntry(makeEntry(presetSelect.value, PRESETS[presetSelect.value])) }, "Add");
+  const fileInput = el("input", { id: "file-input", type: "file", accept: ".json,application/json" });
+  const loadError = el("div", { id: "load-error", className: "error", role: "alert" });
+  const editor = el("div", { id: "editor", className: "editor" });
+  const seedInput = el("input", { id: "seed", type: "number", min: 0, step: 1, value: 1 });
+  const repsInput = el("input", { id: "replications", type: "number", min: 2, max: 200, step: 1, value: 10 });
+  const autoRun = el("input", { id: "auto-run", type: "checkbox", checked: true });
+  const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run() }, "Run comparison");
+  const cancelButton = el("button", { id: "cancel", type: "button", disabled: true, onclick: () => running?.abort() }, "Cancel");
+  const progress = el("progress", { id: "progress", max: 1, value: 0, "aria-label": "Progress of the comparison" });
+  const status = el("p", { id: "status", className: "status", role: "status", "aria-live": "polite" });
+  const shareUrl = el("input", { id: "share-url", className: "share-url", readonly: true, "aria-label": "Share link", placeholder: "press “Make share link”" });
+  const linkError = el("div", { id: "link-error", className: "error", role: "alert" });
+  const lessonBox = el("section", { id: "lesson", className: "panel lesson hidden", "aria-labelledby": "lesson-title" });
+  const prediction = el("textarea", { id: "prediction", rows: 3, "aria-describedby": "prediction-help" });
+
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = "";
+    if (!file) return;
+    const text = await file.text();
+    const checked = loadScenario(text);
+    if (!checked.ok) {
+      loadError.textContent = `Could not load this file:\n${formatIssues(file.name, checked.issues)}`;
+      return;
+    }
+    loadError.textContent = "";
+    const data = JSON.parse(text) as unknown;
+    addEntry(makeEntry(null, data));
+  });
+
+  const setup = el(
+    "section",
+    { id: "setup", "aria-labelledby": "setup-title" },
+    el("h2", { id: "setup-title" }, "Scenarios"),
+    el("p", { className: "status" }, "The first scenario is the baseline; each other one is compared with it, replication by replication, on the same incidents."),
+    lessonBox,
+    list,
+    el("div", { className: "row" }, el("label", { for: "preset-select" }, "Library"), presetSelect, addButton),
+    el("div", { className: "row" }, el("label", { for: "file-input" }, "Or load a scenario file"), fileInput),
+    loadError,
+    editor,
+    el(
+      "div",
+      { className: "panel" },
+      el("div", { className: "row" }, el("label", { for: "seed" }, "Seed"), seedInput, el("label", { for: "replications" }, "Replications"), repsInput),
+      el("div", { className: "row" }, runButton, cancelButton),
+      el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change")),
+      progress,
+      status,
+    ),
+    el(
+      "div",
+      { className: "panel" },
+      el("div", { className: "row" }, el("button", { id: "share-button", type: "button", onclick: () => makeShareLink() }, "Make share link")),
+      shareUrl,
+      linkError,
+    ),
+  );
+
+  // ----- results column -----
+  const preview = previewPanel();
+  const results = resultsPanel();
+  let rerun = false;
+  preview.onReady(() => {
+    if (!autoRun.checked || lesson !== null || runButton.disabled && running === null) return;
+    if (running) {
+      rerun = true;
+      running.abort();
+    } else void run();
+  });
+  const sweep = sweepPanel(new EnginePool(pool.size), () => (entries[0] && entries[0].issues.length === 0 ? entryScenario(entries[0]) : null));
+  const saved = savedPanel(store, (comparison, share) => {
+    restoreFromShare(share, false);
+    void results.show(comparison);
+    results.markSaved("Opened a saved run.");
+  });
+  const output = el("section", { id: "output", "aria-label": "Results" }, preview.element, results.element, sweep.element, saved.element);
+  replace(root, setup, output);
+  root.setAttribute("aria-busy", "false");
+
+  // ----- behaviour -----
+  function addEntry(entry: ScenarioEntry) {
+    if (entries.length >= 8) {
+      loadError.textContent = "At most 8 scenarios can be compared at once.";
+      return;
+    }
+    entries.push(entry);
+    renderList();
+    preview.schedule(entries);
+  }
+
+  function renderList() {
+    replace(
+      list,
+      ...entries.map((entry, i) => {
+        const changed = entry.preset ? changedPaths(entry.data, entry.baseline).length : 0;
+        return el(
+          "li",
+          { "data-key": entry.key },
+          el("span", { className: "swatch", style: `background:${scenarioColor(i)}`, "aria-hidden": "true" }),
+          el("span", { className: "name" }, entryName(entry)),
+          i === 0 ? el("span", { className: "badge" }, "baseline") : null,
+          changed ? el("span", { className: "badge" }, `${changed} changed`) : null,
+          entry.issues.length ? el("span", { className: "badge error" }, "invalid") : null,
+          el("button", { type: "button", "aria-label": `Edit ${entryName(entry)}`, onclick: () => edit(entry.key) }, "Edit"),
+          el("button", { type: "button", "aria-label": `Remove ${entryName(entry)}`, onclick: () => removeEntry(entry.key) }, "Remove"),
+        );
+      }),
+    );
+    updateRunButton();
+  }
+
+  function removeEntry(key: number) {
+    entries = entries.filter((e) => e.key !== key);
+    if (editing === key) {
+      editing = null;
+      replace(editor);
+    }
+    renderList();
+    preview.schedule(entries);
+  }
+
+  function edit(key: number) {
+    const entry = entries.find((e) => e.key === key);
+    if (!entry) return;
+    editing = key;
+    const form = scenarioForm({
+      scenario: entry.data as object,
+      baseline: entry.baseline as object,
+      locked: lesson?.locked ?? [],
+      onChange: (data: unknown) => {
+        entry.data = data;
+        entry.issues = checkEntry(entry);
+        renderList();
+        preview.schedule(entries);
+      },
+    });
+    replace(
+      editor,
+      el("h3", {}, "Edit: ", entryName(entry)),
+      el("button", { type: "button", onclick: () => { editing = null; replace(editor); } }, "Close editor"),
+      form,
+    );
+  }
+
+  function updateRunButton() {
+    const invalid = entries.some((e) => e.issues.length > 0);
+    const needPrediction = lesson !== null && prediction.value.trim() === "";
+    runButton.disabled = running !== null || entries.length === 0 || invalid || needPrediction;
+    runButton.title = entries.length === 0 ? "Add a scenario first" : invalid ? "Fix the invalid scenario first" : needPrediction ? "Write your prediction first" : "";
+  }
+  prediction.addEventListener("input", updateRunButton);
+
+  function runSettings(): { seed: number; replications: number } | null {
+    const seed = Number(seedInput.value);
+    const replications = Number(repsInput.value);
+    if (!Number.isInteger(seed) || seed < 0) {
+      status.textContent = `Seed: expected a whole number ≥ 0, found “${seedInput.value}”.`;
+      return null;
+    }
+    if (!Number.isInteger(replications) || replications < 2 || replications > 200) {
+      status.textContent = `Replications: expected a whole number from 2 to 200 (intervals need at least 2), found “${repsInput.value}”.`;
+      return null;
+    }
+    return { seed, replications };
+  }
+
+  async function run() {
+    const settings = runSettings();
+    if (!settings || entries.length === 0) return;
+    const scenarios = entries.map(entryScenario);
+    running = new AbortController();
+    updateRunButton();
+    cancelButton.disabled = false;
+    progress.value = 0;
+    status.textContent = `Running ${scenarios.length} scenario(s) × ${settings.replications} replications on ${pool.size} worker(s)…`;
+    results.element.setAttribute("aria-busy", "true");
+    try {
+      const comparison = await runComparison(
+        pool,
+        { scenarios, seed: settings.seed, replications: settings.replications },
+        (done, total) => {
+          progress.value = done / total;
+          status.textContent = `${done} of ${total} replications done`;
+        },
+        running.signal,
+      );
+      status.textContent = `Done: ${scenarios.length} scenario(s) × ${settings.replications} replications.`;
+      await results.show(comparison, lesson && prediction.value.trim() ? prediction.value.trim() : null);
+      await save(comparison);
+    } catch (e) {
+      if (e instanceof CancelledError) status.textContent = "Cancelled; nothing was kept from this run.";
+      else status.textContent = `The run failed: ${e instanceof Error ? e.message : String(e)}`;
+      progress.value = 0;
+    } finally {
+      running = null;
+      cancelButton.disabled = true;
+      results.element.setAttribute("aria-busy", "false");
+      updateRunButton();
+      if (rerun) {
+        rerun = false;
+        void run();
+      }
+    }
+  }
+
+  async function save(comparison: ComparisonResult) {
+    const names = comparison.outcomes.map((o) => o.result.scenario.name).join(" vs ");
+    try {
+      await store.save({
+        title: `${names} — seed ${comparison.request.seed}, ${comparison.request.replications} replications`,
+        savedAt: comparison.manifest.finishedAt,
+        share: shareText(),
+        comparison,
+      });
+      results.markSaved("Saved in this browser (see Saved runs).");
+      await saved.refresh();
+    } catch (e) {
+      results.markSaved(`Could not save this run in the browser: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  function currentShareState(): ShareState {
+    const settings = runSettings() ?? { seed: 1, replications: 10 };
+    return {
+      v: 1,
+      scenarios: entries.map((e) => (e.preset ? { preset: e.preset, changes: changesOf(e) } : { scenario: compactScenario(e.data) as object })),
+      seed: settings.seed,
+      replications: settings.replications,
+      ...(lesson ? { lesson: { title: lesson.title, question: lesson.question, locked: lesson.locked } } : {}),
+    };
+  }
+
+  /** The share-link text of the current set-up ("" if it cannot be encoded). */
+  function shareText(): string {
+    const encoded = tryEncodeShareState(currentShareState());
+    return encoded.ok ? encoded.text : "";
+  }
+
+  function changesOf(e: ScenarioEntry): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const path of changedPaths(e.data, e.baseline)) out[path] = getPath(e.data, path);
+    return out;
+  }
+
+  function makeShareLink() {
+    const encoded = tryEncodeShareState(currentShareState());
+    if (!encoded.ok) {
+      linkError.textContent = `No link could be made: ${encoded.error}`;
+      return;
+    }
+    linkError.textContent = "";
+    const url = new URL(location.href);
+    url.hash = `share=${encoded.text}`;
+    shareUrl.value = url.toString();
+    shareUrl.select();
+  }
+
+  /** Sets the page up from a share-link payload; returns false (with the reason shown) if it is bad. */
+  function restoreFromShare(payload: string, announce = true): boolean {
+    const decoded = decodeShareState(payload);
+    if (!decoded.ok) {
+      linkError.textContent = `This link cannot be opened: ${decoded.error}`;
+      return false;
+    }
+    const resolved = resolveShareState(decoded.state, PRESETS);
+    if (!resolved.ok) {
+      linkError.textContent = `This link cannot be opened: ${resolved.error}`;
+      return false;
+    }
+    linkError.textContent = "";
+    const state = decoded.state;
+    entries = state.scenarios.map((s, i) => {
+      const preset = "preset" in s ? s.preset : null;
+      return makeEntry(preset, preset ? PRESETS[preset] : resolved.scenarios[i], resolved.scenarios[i]);
+    });
+    seedInput.value = String(state.seed);
+    repsInput.value = String(state.replications);
+    lesson = state.lesson ? { title: state.lesson.title, question: state.lesson.question, locked: resolved.locked } : null;
+    renderLesson();
+    renderList();
+    if (announce) preview.schedule(entries);
+    return true;
+  }
+
+  function renderLesson() {
+    lessonBox.classList.toggle("hidden", lesson === null);
+    if (!lesson) return;
+    replace(
+      lessonBox,
+      el("h3", { id: "lesson-title" }, "Lesson: ", lesson.title),
+      el("p", {}, lesson.question),
+      el("label", { for: "prediction" }, "Your prediction"),
+      el("p", { id: "prediction-help", className: "status" }, "Write what you expect before running: the results appear only after you have committed to a prediction."),
+      prediction,
+      lesson.locked.length ? el("p", { className: "status" }, `The lesson locks ${lesson.locked.length} parameter(s); the others are yours to change.`) : null,
+    );
+  }
+
+  // ----- start -----
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const payload = hash.get("share");
+  if (!(payload !== null && restoreFromShare(payload))) {
+    addEntry(makeEntry("teaching-small", PRESETS["teaching-small"]));
+  }
+  void saved.refresh();
+  renderList();
+}

@@ -1,0 +1,100 @@
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import { sweepHeatmap } from "../charts/sweepHeatmap.js";
+import { CancelledError, type EnginePool } from "../engine/EnginePool.js";
+import { runSweep, type SweepCell } from "../engine/runSweep.js";
+import { el, replace } from "./el.js";
+import { chartCard } from "./chartCard.js";
+
+/** Parses "200, 300,400" into positive numbers, or says what is wrong. */
+export function parseValues(text: string, what: string): number[] | string {
+  const parts = text.split(/[,\s]+/).filter(Boolean);
+  if (parts.length === 0) return `${what}: expected a list of numbers such as “200, 300, 400”, found nothing`;
+  const values = parts.map(Number);
+  const bad = parts.find((p, i) => !Number.isFinite(values[i]) || values[i] <= 0);
+  if (bad !== undefined) return `${what}: expected positive numbers, found “${bad}”`;
+  if (values.length > 8) return `${what}: at most 8 values, found ${values.length}`;
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/**
+ * The sweep view: grid size × staffing on the baseline scenario, as heatmaps of p90
+ * response time and cost, with the settings that meet a target outlined.
+ */
+export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
+  const sizes = el("input", { id: "sweep-x", value: "200, 300, 400, 600" });
+  const staffing = el("input", { id: "sweep-y", value: "1, 1.5, 2" });
+  const reps = el("input", { id: "sweep-reps", type: "number", min: 2, max: 50, value: 5 });
+  const target = el("input", { id: "sweep-target", type: "number", min: 1, value: 60 });
+  const run = el("button", { id: "sweep-run", type: "button", onclick: () => void go() }, "Run sweep");
+  const cancel = el("button", { type: "button", disabled: true, onclick: () => controller?.abort() }, "Cancel sweep");
+  const progress = el("progress", { max: 1, value: 0, "aria-label": "Progress of the sweep" });
+  const status = el("p", { className: "status", role: "status" });
+  const out = el("div", { className: "charts", id: "sweep-charts" });
+  let controller: AbortController | null = null;
+
+  const element = el(
+    "section",
+    { id: "sweep", className: "panel", "aria-labelledby": "sweep-title" },
+    el("h2", { id: "sweep-title" }, "Sweep: grid size × staffing"),
+    el("p", { className: "status" }, "Runs every combination on the baseline (first) scenario with the seed above and shows which settings meet a response-time target, and at what cost."),
+    el("div", { className: "row" }, el("label", { for: "sweep-x" }, "Households per grid"), sizes),
+    el("div", { className: "row" }, el("label", { for: "sweep-y" }, "Workers per grid"), staffing),
+    el("div", { className: "row" }, el("label", { for: "sweep-reps" }, "Replications per point"), reps, el("label", { for: "sweep-target" }, "Target: p90 response ≤ (min)"), target),
+    el("div", { className: "row" }, run, cancel),
+    progress,
+    status,
+    out,
+  );
+
+  async function go() {
+    const base = baseline();
+    if (!base) {
+      status.textContent = "Add a valid baseline scenario first.";
+      return;
+    }
+    const xs = parseValues(sizes.value, "Households per grid");
+    const ys = parseValues(staffing.value, "Workers per grid");
+    const n = Number(reps.value);
+    const t = Number(target.value);
+    for (const v of [xs, ys]) if (typeof v === "string") return void (status.textContent = v);
+    if (!Number.isInteger(n) || n < 2 || n > 50) return void (status.textContent = `Replications per point: expected a whole number from 2 to 50, found “${reps.value}”`);
+    if (!(t > 0)) return void (status.textContent = `Target: expected a positive number of minutes, found “${target.value}”`);
+    const seed = Number((document.getElementById("seed") as HTMLInputElement | null)?.value ?? 1) || 1;
+    controller = new AbortController();
+    run.disabled = true;
+    cancel.disabled = false;
+    status.textContent = "Running the sweep…";
+    try {
+      const cells: SweepCell[] = await runSweep(
+        pool,
+        base,
+        { path: "grids.householdsPerGrid", values: xs as number[] },
+        { path: "staffing.workersPerGrid", values: ys as number[] },
+        seed,
+        n,
+        (done, total) => {
+          progress.value = done / total;
+          status.textContent = `${done} of ${total} replications done`;
+        },
+        controller.signal,
+      );
+      replace(
+        out,
+        chartCard(
+          "sweep-heatmap",
+          sweepHeatmap(cells, { xLabel: "Households per grid", yLabel: "Workers per grid", metric: "p90 response time", unit: "min", target: t, replications: n, id: "sweep-heatmap-chart" }),
+          "sweep",
+        ),
+      );
+      status.textContent = `Done: ${cells.length} settings × ${n} replications, seed ${seed}.`;
+    } catch (e) {
+      status.textContent = e instanceof CancelledError ? "Sweep cancelled." : `The sweep failed: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      controller = null;
+      run.disabled = false;
+      cancel.disabled = true;
+    }
+  }
+
+  return { element };
+}

@@ -1,0 +1,84 @@
+import * as d3 from "d3";
+
+const grouped = d3.format(",.0f");
+const fourDigits = d3.format(",.4~r");
+
+/**
+ * A number for tables and labels: whole and grouped from 1,000 up, otherwise four
+ * significant digits; `null` and non-finite values read "no data". Minus is U+2212.
+ */
+export function formatNumber(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "no data";
+  return Math.abs(v) >= 1000 ? grouped(v) : fourDigits(v);
+}
+
+/**
+ * Formats `v` with as many decimals as two significant digits of `scale` need
+ * (`scale` defaults to |v|): 12.3 → "12", 1.23 → "1.2", 0.0123 → "0.012". From a scale
+ * of 10,000 up, to three significant digits of the scale with an SI suffix: 868,522 → "869k".
+ */
+export function formatRounded(v: number, scale = Math.abs(v)): string {
+  if (!Number.isFinite(scale) || scale <= 0) return d3.format(",.0f")(v);
+  const magnitude = Math.floor(Math.log10(scale));
+  if (magnitude >= 4) {
+    const step = Math.pow(10, magnitude - 2);
+    return d3.format("~s")(Math.round(v / step) * step);
+  }
+  return d3.format(`,.${Math.min(6, Math.max(0, 1 - magnitude))}f`)(v);
+}
+
+/**
+ * "1 replication per scenario", "10 replications per scenario", "3 to 10 replications
+ * per scenario"; with `perScenario` false, without " per scenario".
+ */
+export function replicationsPhrase(counts: readonly number[], perScenario = true): string {
+  if (counts.length === 0) return "no runs";
+  const lo = Math.min(...counts);
+  const hi = Math.max(...counts);
+  const n = lo === hi ? `${lo}` : `${lo} to ${hi}`;
+  return `${n} replication${hi === 1 ? "" : "s"}${perScenario ? " per scenario" : ""}`;
+}
+
+/** `text` cut to `max` characters with an ellipsis (the full text belongs in a `<title>` or the table). */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
+}
+
+/** A coordinate rounded to hundredths, so that SVG output is compact and stable. */
+export function px(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/** `text` with its first letter in upper case. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How a unit of the compared measures is shown: values times `factor`, followed by `suffix`. */
+export interface DisplayUnit {
+  factor: number;
+  /** Unit after a number ("min", "percentage points"). */
+  suffix: string;
+  /** Unit as an axis label. */
+  axis: string;
+}
+
+/** Display of a measure's unit: shares as percentage points, others as they are. */
+export function displayUnit(unit: string): DisplayUnit {
+  if (unit === "share") return { factor: 100, suffix: "percentage points", axis: "percentage points" };
+  if (unit === "min") return { factor: 1, suffix: "min", axis: "minutes" };
+  return { factor: 1, suffix: unit, axis: unit };
+}
+
+/**
+ * An estimate with its 95 % interval for a label: "12 (9 to 15)", "62% (58 to 66)" with
+ * `suffix` "%", "12 (no interval)" without one, "no data" without an estimate. Rounded
+ * to two significant digits of the largest figure.
+ */
+export function formatEstimate(mean: number | null, ci95: readonly [number, number] | null, suffix = ""): string {
+  if (mean === null || !Number.isFinite(mean)) return "no data";
+  if (!ci95) return `${formatRounded(mean)}${suffix} (no interval)`;
+  const scale = Math.max(Math.abs(mean), Math.abs(ci95[0]), Math.abs(ci95[1]));
+  return `${formatRounded(mean, scale)}${suffix} (${formatRounded(ci95[0], scale)} to ${formatRounded(ci95[1], scale)})`;
+}

@@ -1,0 +1,14 @@
+export { chartFrame, appendTable, scenarioLegend, type Frame, type FrameOptions, type LegendItem } from "./chartFrame.js";
+export { describeDifference } from "./describeDifference.js";
+export { distributionChart, METRIC_LABELS, type DistributionChartOptions } from "./distributionChart.js";
+export { districtMap, type DistrictMapOptions, type MapLayout } from "./districtMap.js";
+export { svgDataUrl, svgToString } from "./exportSvg.js";
+export { forestPlot, type ForestPlotOptions } from "./forestPlot.js";
+export { gridValues, type GridMetric } from "./gridValues.js";
+export { OKABE_ITO, scenarioColor, scenarioMark, type ScenarioMark } from "./palette.js";
+export { peakOf, type Peak } from "./peakOf.js";
+export { scenarioRuns, type ScenarioRun } from "./ScenarioRun.js";
+export { meetsTarget, sweepHeatmap, type SweepCell, type SweepHeatmapOptions, type TargetVerdict } from "./sweepHeatmap.js";
+export { timeSeriesChart, type SeriesName, type TimeSeriesChartOptions } from "./timeSeriesChart.js";
+export { STACKED_ACTIVITIES, workloadChart, type WorkloadChartOptions } from "./workloadChart.js";
+export type { SequentialScheme } from "./colorRamp.js";

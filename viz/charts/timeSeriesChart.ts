@@ -1,0 +1,125 @@
+import * as d3 from "d3";
+import type { RunSummary } from "../../sim/metrics/summarize.js";
+import { appendTable, chartFrame, drawAxis, scenarioLegend, symbolPath, TITLE_HEIGHT, type Cell, type FrameOptions } from "./chartFrame.js";
+import { formatRounded, px, replicationsPhrase } from "./format.js";
+import { scenarioMark } from "./palette.js";
+import { peakOf } from "./peakOf.js";
+import type { ScenarioRun } from "./ScenarioRun.js";
+
+/** A time series of the run results. */
+export type SeriesName = keyof RunSummary["series"];
+
+/** Options of {@link timeSeriesChart}. */
+export interface TimeSeriesChartOptions extends FrameOptions {
+  /** "backlogHourly" (open incidents each hour), "satisfactionDaily" (residents' mean satisfaction each day) or "residentShareDaily". */
+  series: SeriesName;
+  /** Mark and label each scenario's peak of the mean. Default: for the backlog only. */
+  annotatePeak?: boolean;
+  /** Total width (px). Default 640. */
+  width?: number;
+  /** Height of the plotting area (px). Default 240. */
+  plotHeight?: number;
+  /** Accessible and visible title. Default from the series. */
+  title?: string;
+}
+
+interface SeriesSpec {
+  title: string;
+  axis: string;
+  /** Days from the start of the run at point k. */
+  day: (k: number) => number;
+  /** When point k was taken, in words. */
+  when: (k: number) => string;
+  zero: boolean;
+  tickFormat: string;
+  format: (v: number) => string;
+}
+
+const hourly = (k: number) => `day ${Math.floor(k / 24) + 1}, ${String(k % 24).padStart(2, "0")}:00`;
+
+const SERIES: Record<SeriesName, SeriesSpec> = {
+  backlogHourly: { title: "Open incidents over time", axis: "Open incidents", day: (k) => k / 24, when: hourly, zero: true, tickFormat: ",~r", format: (v) => formatRounded(v, Math.max(10, v)) },
+  satisfactionDaily: { title: "Residents' satisfaction over time", axis: "Mean satisfaction (0–1)", day: (k) => k + 1, when: (k) => `end of day ${k + 1}`, zero: false, tickFormat: "~f", format: (v) => formatRounded(v, 0.1) },
+  residentShareDaily: { title: "Share of finds reported by residents", axis: "Share of finds", day: (k) => k + 1, when: (k) => `end of day ${k + 1}`, zero: false, tickFormat: "~%", format: (v) => `${formatRounded(v * 100, 10)}%` },
+};
+
+const MARGIN = { left: 52, right: 16, bottom: 44 };
+
+/**
+ * A time series per scenario over the whole run (warm-up shaded): the mean over the
+ * replications as a line (each scenario its own colour and dash), a band from the
+ * lowest to the highest replication at each time, and the peak of each mean marked
+ * and labelled. All scenarios share both axes.
+ */
+export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSeriesChartOptions): HTMLElement {
+  const { series, width = 640, plotHeight = 240, annotatePeak = series === "backlogHourly", id, document } = options;
+  const spec = SERIES[series];
+  const title = options.title ?? spec.title;
+  const data = runs.map((run) => ({ run, s: run.result.series[series], peak: annotatePeak ? peakOf(run.result.series[series].mean) : null }));
+  const peaks = data.filter((d) => d.peak !== null);
+  const caption =
+    `${spec.axis} over the run: lines are means over ${replicationsPhrase(runs.map((r) => r.replications.length))}; ` +
+    `shaded bands run from the lowest to the highest replication at each time (not a confidence interval)` +
+    (runs.some((r) => r.result.scenario.warmupDays > 0) ? `; the grey area is the warm-up, not measured.` : ".") +
+    (peaks.length ? ` Peak of the mean: ${peaks.map((d) => `${d.run.name} ${spec.format(d.peak!.value)} at ${spec.when(d.peak!.index)}`).join("; ")}.` : "");
+
+  const legendHeight = runs.length * 18;
+  const headroom = peaks.length ? peaks.length * 15 + 6 : 0;
+  const top = TITLE_HEIGHT + 8 + legendHeight + 24 + headroom;
+  const frame = chartFrame({ kind: "timeseries", title, caption, width, height: top + plotHeight + MARGIN.bottom, id, document });
+  const { svg } = frame;
+  scenarioLegend(svg, runs, { x: MARGIN.left, y: TITLE_HEIGHT + 8, width: width - MARGIN.left });
+
+  const days = d3.max(runs, (r) => r.result.scenario.days) ?? 1;
+  const x = d3.scaleLinear().domain([0, days]).range([MARGIN.left, width - MARGIN.right]);
+  const values = data.flatMap((d) => [...d.s.min, ...d.s.max, ...d.s.mean]).filter((v): v is number => v !== null && Number.isFinite(v));
+  let [lo, hi] = d3.extent(values) as [number | undefined, number | undefined];
+  if (lo === undefined || hi === undefined) [lo, hi] = [0, 1];
+  if (spec.zero) lo = Math.min(0, lo);
+  if (lo === hi) [lo, hi] = [lo - 0.5, hi + 0.5];
+  const y = d3.scaleLinear().domain([lo, hi]).nice().range([top + plotHeight, top]);
+  const plot = svg.append("g").attr("class", "gridgov-plot");
+
+  const warmup = d3.max(runs, (r) => r.result.scenario.warmupDays) ?? 0;
+  if (warmup > 0) {
+    plot.append("rect").attr("class", "gridgov-warmup").attr("x", px(x(0))).attr("y", top).attr("width", px(x(warmup) - x(0))).attr("height", plotHeight).attr("fill", "#eeeeee");
+    plot.append("text").attr("x", px(x(0) + 4)).attr("y", top + plotHeight - 6).attr("fill", "#555").text("warm-up");
+  }
+  type Point = { k: number; lo: number | null; hi: number | null; mean: number | null };
+  const area = d3.area<Point>().defined((p) => p.lo !== null && p.hi !== null).x((p) => px(x(spec.day(p.k)))).y0((p) => px(y(p.lo!))).y1((p) => px(y(p.hi!))).digits(2);
+  const line = d3.line<Point>().defined((p) => p.mean !== null).x((p) => px(x(spec.day(p.k)))).y((p) => px(y(p.mean!))).digits(2);
+  for (const { run, s } of data) {
+    const points: Point[] = s.mean.map((mean, k) => ({ k, mean, lo: s.min[k], hi: s.max[k] }));
+    const g = plot.append("g").attr("class", "gridgov-scenario").attr("data-scenario", run.index);
+    g.append("path").attr("class", "gridgov-band").attr("d", area(points)).attr("fill", run.color).attr("fill-opacity", 0.15);
+    g.append("path").attr("class", "gridgov-line").attr("d", line(points)).attr("fill", "none").attr("stroke", run.color).attr("stroke-width", 2).attr("stroke-dasharray", scenarioMark(run.index).dash || null);
+  }
+  peaks.forEach(({ run, peak }, k) => {
+    const cx = px(x(spec.day(peak!.index)));
+    const cy = px(y(peak!.value));
+    const g = plot.append("g").attr("class", "gridgov-peak").attr("data-scenario", run.index).attr("data-index", peak!.index).attr("data-value", peak!.value);
+    g.append("path").attr("d", symbolPath(run.index, 64)).attr("transform", `translate(${cx},${cy})`).attr("fill", run.color).attr("stroke", "white");
+    const ly = px(top - headroom + 10 + k * 15);
+    g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", ly + 4).attr("y2", cy - 6).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "1 2");
+    const anchor = cx > width - 160 ? "end" : cx < MARGIN.left + 160 ? "start" : "middle";
+    g.append("text").attr("x", cx).attr("y", ly).attr("text-anchor", anchor).text(`peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`);
+  });
+
+  drawAxis(svg, d3.axisBottom(x).ticks(Math.min(days, Math.floor((width - 70) / 50))), {
+    transform: `translate(0,${top + plotHeight})`,
+    label: "Days since the start of the run",
+    labelX: (x.range()[0] + x.range()[1]) / 2,
+    labelY: 34,
+    anchor: "middle",
+  });
+  drawAxis(svg, d3.axisLeft(y).ticks(5, spec.tickFormat), { transform: `translate(${MARGIN.left},0)`, label: spec.axis, labelX: -MARGIN.left, labelY: top - headroom - 8 });
+
+  const n = d3.max(data, (d) => d.s.mean.length) ?? 0;
+  const rows: Cell[][] = Array.from({ length: n }, (_, k) => [spec.when(k), ...data.flatMap(({ s }) => [s.mean[k] ?? null, s.min[k] ?? null, s.max[k] ?? null])]);
+  appendTable(frame, {
+    caption: `${spec.axis} at each time: mean, lowest and highest over the replications of each scenario.`,
+    columns: ["Time", ...runs.flatMap((r) => [`${r.name}: mean`, `${r.name}: lowest`, `${r.name}: highest`])],
+    rows,
+  });
+  return frame.figure;
+}

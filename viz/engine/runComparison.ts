@@ -1,0 +1,93 @@
+import { compareRuns, type MeasureComparison } from "../../sim/experiments/compareRuns.js";
+import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
+import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
+import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
+import { SCHEMA_VERSION, type Scenario } from "../../sim/scenario/scenarioSchema.js";
+import { ENGINE_VERSION } from "../../sim/version.js";
+import type { EnginePool } from "./EnginePool.js";
+
+/** What to compare: the first scenario is the baseline. */
+export interface ComparisonRequest {
+  scenarios: Scenario[];
+  seed: number | string;
+  replications: number;
+}
+
+/** One scenario's figures: the run result (as the CLI gives it) and every replication in full. */
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  result: RunResult;
+  replications: ReplicationResult[];
+}
+
+/** How a browser result was made (as the CLI's run manifest, for the browser). */
+export interface BrowserManifest {
+  engineVersion: string;
+  schemaVersion: number;
+  seed: number | string;
+  seedDerivation: string;
+  replications: number;
+  scenarios: Array<{ name: string; hash: string }>;
+  platform: { userAgent: string; workers: number };
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** A finished comparison. */
+export interface ComparisonResult {
+  request: ComparisonRequest;
+  outcomes: ScenarioOutcome[];
+  /** For each scenario after the first, every measure against the baseline (paired, common random numbers). */
+  comparisons: MeasureComparison[][];
+  manifest: BrowserManifest;
+}
+
+/** A replication that failed, named by scenario, seed and replication. */
+export class ReplicationError extends Error {}
+
+/**
+ * Runs replications 0 … n − 1 of every scenario under one seed on the pool (common
+ * random numbers: replication k of each scenario faces the same incidents), then
+ * combines and compares them exactly as `gridgov compare` does.
+ */
+export async function runComparison(
+  pool: EnginePool,
+  request: ComparisonRequest,
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<ComparisonResult> {
+  const startedAt = new Date();
+  const { scenarios, seed, replications } = request;
+  const jobs = scenarios.flatMap((scenario, s) => Array.from({ length: replications }, (_, k) => ({ s, k, scenario })));
+  const results = await pool.map(
+    jobs,
+    async (api, { scenario, k }) => {
+      const outcome = await api.runReplication(scenario, seed, k);
+      if (!outcome.ok) throw new ReplicationError(`${scenario.name}, seed ${seed}, replication ${k}: ${outcome.error.split("\n")[0]}`);
+      return outcome.result;
+    },
+    onProgress,
+    signal,
+  );
+  const outcomes = scenarios.map((scenario, s) => {
+    const reps = results.filter((_, j) => jobs[j].s === s);
+    return { scenario, result: combineReplications(scenario, seed, reps), replications: reps };
+  });
+  const comparisons = compareRuns(outcomes.map((o) => o.result));
+  return {
+    request,
+    outcomes,
+    comparisons,
+    manifest: {
+      engineVersion: ENGINE_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      seed,
+      seedDerivation: outcomes[0]?.result.seedDerivation ?? `gridgov/${seed}/<stream>/<replication>`,
+      replications,
+      scenarios: scenarios.map((s) => ({ name: s.name, hash: scenarioHash(s) })),
+      platform: { userAgent: globalThis.navigator?.userAgent ?? "unknown", workers: pool.size },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+    },
+  };
+}

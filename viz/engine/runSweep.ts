@@ -1,0 +1,76 @@
+import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
+import { factorialPoints, type SweepLever } from "../../sim/experiments/sweepPoints.js";
+import { meanInterval } from "../../sim/metrics/studentT.js";
+import { applyOverrides } from "../../sim/scenario/applyOverrides.js";
+import { parseScenario } from "../../sim/scenario/parseScenario.js";
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import type { EnginePool } from "./EnginePool.js";
+
+/** One point of a two-lever sweep, summarised for the heatmap. */
+export interface SweepCell {
+  x: number;
+  y: number;
+  /** Mean over replications of each replication's p90 response time (min), with its 95 % interval. */
+  value: number | null;
+  ci95: [number, number] | null;
+  /** Staff cost per year (CNY, mean over replications). */
+  cost: number | null;
+  result: RunResult;
+}
+
+/** The scenario at one sweep point, or why it is not a valid scenario. */
+export function pointScenario(base: Scenario, point: Record<string, unknown>): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+  const changed = applyOverrides(base, Object.entries(point).map(([path, v]) => `${path}=${String(v)}`));
+  if (!changed.ok) return { ok: false, error: changed.issues.map((i) => `${i.path}: ${i.message}`).join("; ") };
+  const parsed = parseScenario(changed.value);
+  if (!parsed.ok) return { ok: false, error: parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ") };
+  return { ok: true, scenario: parsed.value };
+}
+
+/**
+ * Runs the full factorial of lever `x` × lever `y` on `base` (replications 0 … n − 1 of
+ * each point under one seed, as `gridgov sweep` does) and summarises each point's
+ * p90 response time and cost.
+ */
+export async function runSweep(
+  pool: EnginePool,
+  base: Scenario,
+  x: SweepLever,
+  y: SweepLever,
+  seed: number | string,
+  replications: number,
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<SweepCell[]> {
+  const points = factorialPoints([x, y]);
+  const scenarios = points.map((p) => {
+    const s = pointScenario(base, p);
+    if (!s.ok) throw new Error(`${x.path}=${String(p[x.path])}, ${y.path}=${String(p[y.path])}: ${s.error}`);
+    return s.scenario;
+  });
+  const jobs = scenarios.flatMap((scenario, i) => Array.from({ length: replications }, (_, k) => ({ i, k, scenario })));
+  const results = await pool.map(
+    jobs,
+    async (api, { scenario, k }) => {
+      const out = await api.runReplication(scenario, seed, k);
+      if (!out.ok) throw new Error(`${scenario.name}, seed ${seed}, replication ${k}: ${out.error.split("\n")[0]}`);
+      return out.result;
+    },
+    onProgress,
+    signal,
+  );
+  return points.map((p, i) => {
+    const result = combineReplications(scenarios[i], seed, results.filter((_, j) => jobs[j].i === i));
+    const p90s = result.perReplication.map((r) => r.metrics.responseTime.p90).filter((v) => Number.isFinite(v));
+    const iv = p90s.length ? meanInterval(p90s) : null;
+    const costs = result.perReplication.map((r) => r.cost.totalPerYear);
+    return {
+      x: Number(p[x.path]),
+      y: Number(p[y.path]),
+      value: iv ? iv.mean : null,
+      ci95: iv && p90s.length > 1 ? [iv.ci95[0], iv.ci95[1]] : null,
+      cost: costs.length ? costs.reduce((a, b) => a + b, 0) / costs.length : null,
+      result,
+    };
+  });
+}

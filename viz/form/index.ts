@@ -1,0 +1,18 @@
+export { changedPaths } from "./changedPaths.js";
+export { formFields, formSections, type FieldKind, type FieldSpec, type SectionSpec } from "./formFields.js";
+export { getPath } from "./getPath.js";
+export { labelFromKey } from "./labelFromKey.js";
+export { matchesPath } from "./matchesPath.js";
+export { readFieldValue, type FieldRead, type RawControl } from "./readFieldValue.js";
+export {
+  createScenarioForm,
+  resetScenarioForm,
+  scenarioForm,
+  scenarioFormController,
+  type ScenarioFormController,
+  type ScenarioFormOptions,
+  type ScenarioFormTexts,
+} from "./scenarioForm.js";
+export { setPath } from "./setPath.js";
+export { unitOf } from "./unitOf.js";
+export { validateDraft, type DraftCheck } from "./validateDraft.js";
