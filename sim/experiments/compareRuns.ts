@@ -106,6 +106,6 @@ function welchHalfWidth(aRaw: ReadonlyArray<number | null>, bRaw: ReadonlyArray<
   const vb = variance(b) / b.length;
   const se = Math.sqrt(va + vb);
   if (se === 0) return 0;
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
+  const df = ((va + vb) * (va + vb)) / ((va * va) / (a.length - 1) + (vb * vb) / (b.length - 1));
   return tQuantile975(df) * se;
 }

@@ -152,7 +152,7 @@ export function recordPlayback(scenario: Scenario, seed: number | string, replic
       [x, y] = along(x, y, wf.postX[w], wf.postY[w], f, euclidean);
     } else if (a === TRAVEL && wf.job[w] >= 0) {
       const i = wf.job[w];
-      const d = euclidean ? Math.hypot(inc.x[i] - x, inc.y[i] - y) : Math.abs(inc.x[i] - x) + Math.abs(inc.y[i] - y);
+      const d = euclidean ? Math.sqrt((inc.x[i] - x) * (inc.x[i] - x) + (inc.y[i] - y) * (inc.y[i] - y)) : Math.abs(inc.x[i] - x) + Math.abs(inc.y[i] - y);
       const f = d > 0 ? Math.min(1, ((now - travelStart[w]) * speed) / d) : 1;
       [x, y] = along(x, y, inc.x[i], inc.y[i], f, euclidean);
     }

@@ -1,4 +1,5 @@
 import type { Rng } from "./rngStream.js";
+import { log } from "./detMath.js";
 
 /** Minutes in an hour, a day and a week of simulated time (time 0 is Monday 00:00). */
 export const MINUTES_PER_HOUR = 60;
@@ -51,7 +52,7 @@ export class PoissonProcess {
 
   /** The time of the first arrival after `t`, or `Infinity` if the rate is zero. */
   next(t: number, rng: Rng): number {
-    let e = -Math.log(1 - rng());
+    let e = -log(1 - rng());
     if (!(this.meanRate > 0)) return Infinity;
     let k = Math.floor(t / MINUTES_PER_HOUR);
     for (;;) {

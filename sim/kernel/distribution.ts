@@ -1,5 +1,6 @@
 import { aliasTable } from "./aliasTable.js";
 import type { Rng } from "./rngStream.js";
+import { cosTurns, exp, log, pow } from "./detMath.js";
 
 /**
  * A probability distribution of a non-negative quantity (a duration in minutes,
@@ -31,7 +32,7 @@ export function sampler(spec: DistributionSpec): Sampler {
   switch (spec.type) {
     case "exponential": {
       const mean = spec.mean;
-      return (rng) => -mean * Math.log(1 - rng());
+      return (rng) => -mean * log(1 - rng());
     }
     case "deterministic": {
       const value = spec.value;
@@ -44,10 +45,10 @@ export function sampler(spec: DistributionSpec): Sampler {
     }
     case "lognormal": {
       if (spec.cv === 0) return () => spec.mean;
-      const s2 = Math.log(1 + spec.cv * spec.cv);
+      const s2 = log(1 + spec.cv * spec.cv);
       const sigma = Math.sqrt(s2);
-      const mu = Math.log(spec.mean) - s2 / 2;
-      return (rng) => Math.exp(mu + sigma * standardNormal(rng));
+      const mu = log(spec.mean) - s2 / 2;
+      return (rng) => exp(mu + sigma * standardNormal(rng));
     }
     case "gamma": {
       const shape = 1 / (spec.cv * spec.cv);
@@ -115,14 +116,14 @@ export function moments(spec: DistributionSpec): Moments {
 export function standardNormal(rng: Rng): number {
   const u1 = 1 - rng();
   const u2 = rng();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1)) * cosTurns(u2);
 }
 
 /** A Gamma(shape, 1) draw by Marsaglia & Tsang (2000), boosted for shape < 1. */
 export function standardGamma(rng: Rng, shape: number): number {
   if (shape < 1) {
     const u = 1 - rng();
-    return standardGamma(rng, shape + 1) * Math.pow(u, 1 / shape);
+    return standardGamma(rng, shape + 1) * pow(u, 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -136,6 +137,6 @@ export function standardGamma(rng: Rng, shape: number): number {
     v = v * v * v;
     const u = 1 - rng();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }

@@ -86,7 +86,7 @@ export interface SparseHistogram {
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LOW = Math.pow(2, MIN_EXP);
+const LOW = pow2(MIN_EXP);
 
 /**
  * Bin index of `v`: bin 0 holds values below 2^-10 minutes (under 0.06 s). Reads the
@@ -101,9 +101,16 @@ function binOf(v: number): number {
   return 1 + (e - MIN_EXP) * SUB + ((hi >>> 13) & 0x7f);
 }
 
+/** 2^e for a whole e in the normal range, exactly (built from its bits; engines' pow need not be exact). */
+function pow2(e: number): number {
+  u32[HI] = (e + 1023) << 20;
+  u32[1 - HI] = 0;
+  return f64[0];
+}
+
 function binMiddle(b: number): number {
   if (b === 0) return 0;
   const e = Math.floor((b - 1) / Histogram.SUB) + Histogram.MIN_EXP;
   const m = (b - 1) % Histogram.SUB;
-  return Math.pow(2, e) * (1 + (m + 0.5) / Histogram.SUB);
+  return pow2(e) * (1 + (m + 0.5) / Histogram.SUB);
 }

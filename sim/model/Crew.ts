@@ -8,6 +8,7 @@ import type { IncidentStore } from "./IncidentStore.js";
 import type { PatrolCoverage } from "./PatrolCoverage.js";
 import * as activities from "./Workforce.js";
 import type { Workforce } from "./Workforce.js";
+import { pow } from "../kernel/detMath.js";
 
 // Module-local copies of imported constants: they are read on every event, and V8
 // reads a module-local constant faster than an imported binding, which costs a cell
@@ -231,7 +232,7 @@ export class Crew {
   private handled(i: number): void {
     const inc = this.incidents;
     const w = inc.worker[i];
-    const resolved = !this.escalationOn || this.draw(i)() < 1 - Math.pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
+    const resolved = !this.escalationOn || this.draw(i)() < 1 - pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
     if (!resolved) {
       this.dataEntry(w, this.dataEntryStage, THEN_ESCALATE);
       return;

@@ -20,6 +20,7 @@ import { residentPopulationFor } from "./residentPopulationFor.js";
 import { Roster } from "./Roster.js";
 import { WorkCalendar } from "./WorkCalendar.js";
 import { Workforce } from "./Workforce.js";
+import { log } from "../kernel/detMath.js";
 
 /** Where the random numbers of one replication come from. */
 export interface ReplicationSeed {
@@ -277,9 +278,9 @@ export class GridModel {
     }
     // Three exponential clocks race: residents' report, a volunteer, the patrol (Exp(1) of area swept).
     const r = this.rngDiscovery;
-    const eResident = -Math.log(1 - r());
-    const eVolunteer = -Math.log(1 - r());
-    const ePatrol = -Math.log(1 - r());
+    const eResident = -log(1 - r());
+    const eVolunteer = -log(1 - r());
+    const ePatrol = -log(1 - r());
     const res = this.residents;
     let at = Infinity;
     let by = 0;

@@ -222,6 +222,7 @@ export function startApp(root: HTMLElement): void {
     progress.value = 0;
     status.textContent = `Running ${scenarios.length} scenario(s) × ${settings.replications} replications on ${pool.size} worker(s)…`;
     results.element.setAttribute("aria-busy", "true");
+    results.element.removeAttribute("data-ready");
     try {
       const comparison = await runComparison(
         pool,

@@ -26,6 +26,9 @@ const COLUMNS: Column[] = [
 export function summaryTable(runs: readonly ScenarioRun[]): HTMLElement {
   const reps = runs[0]?.result.replications ?? 0;
   return el(
+    "div",
+    { className: "table-wrap", tabindex: 0, role: "region", "aria-label": "Summary table (scrolls sideways)" },
+    el(
     "table",
     { id: "summary-table" },
     el("caption", { className: "status" }, `Mean over ${reps} replications per scenario, with 95 % interval in brackets; p90 pools every incident of every replication.`),
@@ -44,6 +47,7 @@ export function summaryTable(runs: readonly ScenarioRun[]): HTMLElement {
           }),
         ),
       ),
+    ),
     ),
   );
 }

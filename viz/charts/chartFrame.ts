@@ -10,9 +10,10 @@ export type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 /** Options every chart takes. */
 export interface FrameOptions {
   /**
-   * Prefix of the element ids inside the figure (the figure's own id). Default:
-   * `gridgov-<kind>-<hash of the title>`; give two charts with the same title on one
-   * page different ids.
+   * Prefix of the element ids inside the figure (the figure's own id; letters, digits,
+   * `-` and `_`). Default: `gridgov-<kind>-<hash of title and caption>`, so charts of
+   * different content get different ids; give the same chart shown twice on a page
+   * two ids.
    */
   id?: string;
   /** The document to build in. Default: the global `document` (browser, or vitest's jsdom). */
@@ -51,7 +52,7 @@ export const TITLE_HEIGHT = 24;
 export function chartFrame({ kind, title, caption, width, height, id, document }: FrameSpec): Frame {
   const doc = document ?? globalThis.document;
   if (!doc) throw new Error("charts need a DOM document: run in a browser or pass options.document (e.g. from jsdom)");
-  const prefix = id ?? `gridgov-${kind}-${hash(title)}`;
+  const prefix = id ?? `gridgov-${kind}-${hash(`${title}\n${caption}`)}`;
   const uid = (name: string) => `${prefix}-${name}`;
   const figure = d3.select(doc.createElement("figure")).attr("class", `gridgov-chart gridgov-${kind}`).attr("id", prefix);
   const svg = figure
@@ -177,7 +178,7 @@ function cssEscape(id: string): string {
   return id.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
 }
 
-/** FNV-1a hash of `text`, in base 36: stable ids from titles. */
+/** FNV-1a hash of `text`, in base 36: stable ids from content. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) {

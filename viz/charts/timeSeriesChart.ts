@@ -38,7 +38,7 @@ interface SeriesSpec {
 const hourly = (k: number) => `day ${Math.floor(k / 24) + 1}, ${String(k % 24).padStart(2, "0")}:00`;
 
 const SERIES: Record<SeriesName, SeriesSpec> = {
-  backlogHourly: { title: "Open incidents over time", axis: "Open incidents", day: (k) => k / 24, when: hourly, zero: true, tickFormat: ",~r", format: (v) => formatRounded(v, Math.max(10, v)) },
+  backlogHourly: { title: "Open incidents over time", axis: "Open incidents", day: (k) => k / 24, when: hourly, zero: true, tickFormat: ",~r", format: (v) => formatRounded(v, 1) },
   satisfactionDaily: { title: "Residents' satisfaction over time", axis: "Mean satisfaction (0–1)", day: (k) => k + 1, when: (k) => `end of day ${k + 1}`, zero: false, tickFormat: "~f", format: (v) => formatRounded(v, 0.1) },
   residentShareDaily: { title: "Share of finds reported by residents", axis: "Share of finds", day: (k) => k + 1, when: (k) => `end of day ${k + 1}`, zero: false, tickFormat: "~%", format: (v) => `${formatRounded(v * 100, 10)}%` },
 };
@@ -100,9 +100,16 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
     const g = plot.append("g").attr("class", "gridgov-peak").attr("data-scenario", run.index).attr("data-index", peak!.index).attr("data-value", peak!.value);
     g.append("path").attr("d", symbolPath(run.index, 64)).attr("transform", `translate(${cx},${cy})`).attr("fill", run.color).attr("stroke", "white");
     const ly = px(top - headroom + 10 + k * 15);
-    g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", ly + 4).attr("y2", cy - 6).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "1 2");
-    const anchor = cx > width - 160 ? "end" : cx < MARGIN.left + 160 ? "start" : "middle";
-    g.append("text").attr("x", cx).attr("y", ly).attr("text-anchor", anchor).text(`peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`);
+    g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", ly).attr("y2", cy - 6).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "1 2");
+    // The label, led by the scenario's symbol, on whichever side of the leader has more room.
+    const side = cx > (MARGIN.left + width - MARGIN.right) / 2 ? -1 : 1;
+    g.append("path").attr("d", symbolPath(run.index, 30)).attr("transform", `translate(${cx + side * 8},${ly})`).attr("fill", run.color);
+    g.append("text")
+      .attr("x", cx + side * 15)
+      .attr("y", ly)
+      .attr("dy", "0.32em")
+      .attr("text-anchor", side < 0 ? "end" : "start")
+      .text(`peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`);
   });
 
   drawAxis(svg, d3.axisBottom(x).ticks(Math.min(days, Math.floor((width - 70) / 50))), {

@@ -39,8 +39,9 @@ export function translate(el: Element): [number, number] {
 }
 
 /**
- * The element tree as indented `tag.class` lines (no coordinates or numbers), runs of
- * identical siblings collapsed to one line with a count: the structure a snapshot keeps.
+ * The element tree as indented `tag.class` lines (no coordinates or numbers), down to
+ * `maxDepth`; a run of identical sibling subtrees is written once, its first line followed
+ * by "×count": the structure a snapshot keeps.
  */
 export function skeleton(el: Element, depth = 0, maxDepth = 5): string {
   const cls = el.getAttribute("class");
@@ -50,7 +51,9 @@ export function skeleton(el: Element, depth = 0, maxDepth = 5): string {
   let last = "";
   let count = 0;
   const flush = () => {
-    if (count) parts.push(count > 1 ? `${last} ×${count}` : last);
+    if (!count) return;
+    const [first, ...rest] = last.split("\n");
+    parts.push([count > 1 ? `${first} ×${count}` : first, ...rest].join("\n"));
   };
   for (const child of Array.from(el.children)) {
     const s = skeleton(child, depth + 1, maxDepth);

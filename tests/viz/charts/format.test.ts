@@ -1,0 +1,40 @@
+import { describe, expect, test } from "vitest";
+import { displayUnit, formatEstimate, formatNumber, formatRounded, replicationsPhrase, truncate } from "../../../viz/charts/format.js";
+
+describe("format", () => {
+  test("formatNumber: grouped whole numbers from 1,000, four significant digits below, 'no data' otherwise", () => {
+    expect(formatNumber(1234567.8)).toBe("1,234,568");
+    expect(formatNumber(12.3456)).toBe("12.35");
+    expect(formatNumber(0.70743)).toBe("0.7074");
+    expect(formatNumber(-2)).toBe("−2");
+    expect(formatNumber(0)).toBe("0");
+    expect([null, undefined, NaN, Infinity].map(formatNumber)).toEqual(["no data", "no data", "no data", "no data"]);
+  });
+
+  test("formatRounded: two significant digits of the scale, SI suffix from 10,000", () => {
+    expect(formatRounded(12.3)).toBe("12");
+    expect(formatRounded(1.23)).toBe("1.2");
+    expect(formatRounded(0.0123)).toBe("0.012");
+    expect(formatRounded(0.5, 3)).toBe("0.5");
+    expect(formatRounded(-2, 3)).toBe("−2.0");
+    expect(formatRounded(868522)).toBe("869k");
+    expect(formatRounded(0)).toBe("0");
+  });
+
+  test("formatEstimate", () => {
+    expect(formatEstimate(-32.1, [-48.2, -16])).toBe("−32 (−48 to −16)");
+    expect(formatEstimate(51.2, [41, 61.4], "%")).toBe("51% (41 to 61)");
+    expect(formatEstimate(3, null)).toBe("3.0 (no interval)");
+    expect(formatEstimate(null, null)).toBe("no data");
+  });
+
+  test("replicationsPhrase, truncate and display units", () => {
+    expect(replicationsPhrase([10, 10])).toBe("10 replications per scenario");
+    expect(replicationsPhrase([1])).toBe("1 replication per scenario");
+    expect(replicationsPhrase([3, 10], false)).toBe("3 to 10 replications");
+    expect(truncate("Reform: talent team", 8)).toBe("Reform:…");
+    expect(truncate("短名", 8)).toBe("短名");
+    expect(displayUnit("share")).toEqual({ factor: 100, suffix: "percentage points", axis: "percentage points" });
+    expect(displayUnit("min").axis).toBe("minutes");
+  });
+});

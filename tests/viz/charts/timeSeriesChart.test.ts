@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { describe, expect, test } from "vitest";
+import { formatNumber } from "../../../viz/charts/format.js";
+import { peakOf } from "../../../viz/charts/peakOf.js";
+import { timeSeriesChart } from "../../../viz/charts/timeSeriesChart.js";
+import { fixture, syntheticRun } from "./fixtures.js";
+import { svgOf, tableColumns, tableRows, ticks } from "./helpers.js";
+
+describe("peakOf", () => {
+  test("the first highest value and its index", () => {
+    expect(peakOf([1, 5, 3, 5, 2])).toEqual({ index: 1, value: 5 });
+    expect(peakOf([-3, -1, -2])).toEqual({ index: 1, value: -1 });
+    expect(peakOf(new Float64Array([0, 0.5]))).toEqual({ index: 1, value: 0.5 });
+  });
+
+  test("skips nulls and NaN; nothing to find is null", () => {
+    expect(peakOf([null, NaN, 2, null])).toEqual({ index: 2, value: 2 });
+    expect(peakOf([])).toBeNull();
+    expect(peakOf([null, NaN])).toBeNull();
+  });
+});
+
+/** Backlogs over 48 hours: the baseline's replications peak at hours 30 (value 12) and 31 (value 10). */
+const runs = () => {
+  const wave = (peakAt: number, peak: number) => Array.from({ length: 48 }, (_, h) => Math.max(0, peak - Math.abs(h - peakAt)));
+  return [syntheticRun(0, "Baseline", [{ backlog: wave(30, 12) }, { backlog: wave(31, 10) }]), syntheticRun(1, "Reform", [{ backlog: wave(10, 4) }, { backlog: wave(10, 6) }])];
+};
+
+describe("timeSeriesChart", () => {
+  test("marks and labels each scenario's peak of the mean backlog with its time and value", () => {
+    const rs = runs();
+    const figure = timeSeriesChart(rs, { series: "backlogHourly" });
+    const peaks = figure.querySelectorAll("g.gridgov-peak");
+    expect(peaks.length).toBe(2);
+    // Means: baseline (12 − |h − 30| + 10 − |h − 31|) / 2 is 10.5 at hours 30 and 31: the first; reform 5 at hour 10.
+    expect(peakOf(rs[0].result.series.backlogHourly.mean)).toEqual({ index: 30, value: 10.5 });
+    expect(peaks[0].getAttribute("data-index")).toBe("30");
+    expect(peaks[0].querySelector("text")?.textContent).toBe("peak 10.5 at day 2, 06:00");
+    expect(peaks[1].querySelector("text")?.textContent).toBe("peak 5.0 at day 1, 10:00");
+    expect(figure.querySelector("figcaption")?.textContent).toContain("Peak of the mean: Baseline 10.5 at day 2, 06:00; Reform 5.0 at day 1, 10:00.");
+    // The marker sits at 30 h = 1.25 days on the shared x axis.
+    const x = ticks(svgOf(figure).querySelectorAll("g.gridgov-axis")[0], "x");
+    const xOf = (d: number) => x[0].at + ((d - x[0].value) / (x[1].value - x[0].value)) * (x[1].at - x[0].at);
+    expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(xOf(1.25), 1);
+  });
+
+  test("draws a mean line and a lowest-to-highest band per scenario", () => {
+    const figure = timeSeriesChart(runs(), { series: "backlogHourly" });
+    expect(figure.querySelectorAll("path.gridgov-line").length).toBe(2);
+    expect(figure.querySelectorAll("path.gridgov-band").length).toBe(2);
+    expect(figure.querySelectorAll("path.gridgov-line")[1].getAttribute("stroke-dasharray")).toBeTruthy();
+  });
+
+  test("the table lists every point: mean, lowest and highest of each scenario", () => {
+    const rs = runs();
+    const figure = timeSeriesChart(rs, { series: "backlogHourly" });
+    expect(tableColumns(figure)).toEqual(["Time", "Baseline: mean", "Baseline: lowest", "Baseline: highest", "Reform: mean", "Reform: lowest", "Reform: highest"]);
+    const rows = tableRows(figure);
+    expect(rows.length).toBe(48);
+    const s = rs.map((r) => r.result.series.backlogHourly);
+    expect(rows[30]).toEqual(["day 2, 06:00", ...s.flatMap((x) => [x.mean[30], x.min[30], x.max[30]].map(formatNumber))]);
+    expect(rows[30].slice(1, 4)).toEqual(["10.5", "9", "12"]);
+  });
+
+  test("satisfaction: daily points, no peak by default; warm-up is shaded", () => {
+    const { runs: real } = fixture();
+    const plain = timeSeriesChart(real, { series: "satisfactionDaily" });
+    expect(plain.querySelector("g.gridgov-peak")).toBeNull();
+    expect(plain.querySelector("rect.gridgov-warmup")).toBeNull();
+    expect(tableRows(plain)[0][0]).toBe("end of day 1");
+    const warm = real.map((r) => ({ ...r, result: { ...r.result, scenario: { ...r.result.scenario, warmupDays: 1 } } }));
+    const figure = timeSeriesChart(warm, { series: "satisfactionDaily" });
+    expect(figure.querySelector("rect.gridgov-warmup")).not.toBeNull();
+    expect(figure.querySelector("figcaption")?.textContent).toContain("warm-up");
+  });
+
+  test("structure", () => {
+    expect(timeSeriesChart(runs(), { series: "backlogHourly" }).outerHTML).toMatchSnapshot();
+  });
+});
