@@ -287,7 +287,7 @@ export class GridModel {
     if (res) {
       const rs = this.s.residents;
       if (this.reportable[c]) {
-        let weight = res.meanReportWeight > 0 ? res.reportWeight[g] / res.meanReportWeight : 0;
+        let weight = res.meanPropensityWeight > 0 ? res.reportWeight[g] / res.meanPropensityWeight : 0;
         if (rs.feedback) weight *= Math.max(0, 1 + rs.feedbackStrength * (this.satisfaction[g] - rs.initialSatisfaction));
         const rate = (rs.reportsPerHour / 60) * weight;
         if (rate > 0) {

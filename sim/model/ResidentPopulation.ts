@@ -28,8 +28,11 @@ export class ResidentPopulation {
   readonly volunteers: Float64Array;
   /** Per grid: number of residents. */
   readonly residentsOfGrid: Float64Array;
-  /** Mean of {@link reportWeight} over grids, for normalising the report rate. */
-  readonly meanReportWeight: number;
+  /**
+   * Mean over grids of Σ propensity, without the app: an average grid whose residents
+   * all report without the app reports at `reportsPerHour`; app users raise its rate.
+   */
+  readonly meanPropensityWeight: number;
 
   constructor(s: Scenario, layout: Layout, rng: Rng) {
     const r = s.residents;
@@ -61,7 +64,9 @@ export class ResidentPopulation {
       this.volunteers[g] += this.volunteer[j];
       this.residentsOfGrid[g]++;
     }
-    this.meanReportWeight = G > 0 ? this.reportWeight.reduce((a, b) => a + b, 0) / G : 0;
+    let propensityTotal = 0;
+    for (let j = 0; j < n; j++) propensityTotal += this.propensity[j];
+    this.meanPropensityWeight = G > 0 ? propensityTotal / G : 0;
   }
 
   /** Mean over residents of their grid's satisfaction (`satisfaction[g]`, 0..1). */

@@ -89,14 +89,16 @@ describe("the web app in a real browser (Chromium)", () => {
   it("keeps the run in IndexedDB: after a reload it is listed and opens with its charts", async () => {
     const page = await browser.newPage();
     await page.goto(site.url);
-    await page.waitForSelector("#saved-list [data-id]", { timeout: 30_000 });
-    const before = await page.locator("#saved-list [data-id]").count();
-    expect(before).toBeGreaterThan(0);
+    const saved = page.locator("#saved-list [data-id]", { hasText: "More workers" });
+    await saved.first().waitFor({ timeout: 30_000 });
+    const ids = async () => page.locator("#saved-list [data-id]").evaluateAll((items) => items.map((i) => i.getAttribute("data-id")));
+    const before = await ids();
     await page.reload();
-    await page.waitForSelector("#saved-list [data-id]");
-    expect(await page.locator("#saved-list [data-id]").count()).toBe(before);
-    await page.locator("#saved-list [data-id] button", { hasText: "Open" }).first().click();
+    await saved.first().waitFor();
+    expect(await ids()).toEqual(expect.arrayContaining(before));
+    await saved.first().getByRole("button", { name: /^Open/ }).click();
     await page.waitForSelector("#results[data-ready] [data-chart=forest] svg");
+    expect(await page.locator("#summary-sentences").innerText()).toMatch(/More workers/);
     await page.close();
   }, 120_000);
 
@@ -157,6 +159,69 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(dialogs).toBe(0);
     await page.close();
   }, 60_000);
+
+  it("the editor marks changed values, refuses an out-of-range value with the schema's message and blocks the run until it is fixed", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.uncheck("#auto-run");
+    await page.locator("#scenario-list li").first().getByRole("button", { name: /^Edit/ }).click();
+    const field = page.locator('#editor [data-path="staffing.workersPerGrid"]');
+    await field.locator("input").fill("-1");
+    await expect.poll(() => field.locator(".scenario-form__error").innerText()).toMatch(/expected|greater|> ?0/i);
+    expect(await field.locator("input").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#run").isDisabled()).toBe(true);
+    await field.locator("input").fill("2");
+    await expect.poll(() => page.locator("#run").isDisabled()).toBe(false);
+    expect(await field.getAttribute("class")).toContain("changed");
+    await page.waitForSelector("#preview-table");
+    await screenshot(page, "editor");
+    await page.close();
+  }, 60_000);
+
+  it("cancels a running comparison and keeps nothing from it", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.uncheck("#auto-run");
+    await page.fill("#replications", "200");
+    await page.click("#run");
+    await expect.poll(() => page.locator("#status").innerText(), { timeout: 30_000 }).toMatch(/of 200 replications done/);
+    await page.click("#cancel");
+    await expect.poll(() => page.locator("#status").innerText()).toMatch(/Cancelled/);
+    expect(await page.locator("#run").isDisabled()).toBe(false);
+    expect(await page.locator("#results[data-ready]").count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it("plays back one run from the keyboard and runs a grid size × staffing sweep with the target region outlined", async () => {
+    const page = await browser.newPage();
+    await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: 5, replications: 2 }));
+    await page.waitForSelector("#results[data-ready]", { timeout: 60_000 });
+    await page.focus("#playback-load");
+    await page.keyboard.press("Enter");
+    const scrubber = page.locator(".gg-playback-scrubber");
+    await scrubber.waitFor({ timeout: 30_000 });
+    await scrubber.focus();
+    const before = await scrubber.getAttribute("aria-valuetext");
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => scrubber.getAttribute("aria-valuetext")).not.toBe(before);
+    expect(await page.locator(".gg-playback-worker").count()).toBeGreaterThan(0);
+    await page.locator(".gg-playback-play").focus();
+    const playedFrom = await scrubber.getAttribute("aria-valuetext");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => scrubber.getAttribute("aria-valuetext"), { timeout: 10_000 }).not.toBe(playedFrom);
+    await screenshot(page, "playback");
+
+    await page.fill("#sweep-x", "300, 600");
+    await page.fill("#sweep-y", "1, 2");
+    await page.fill("#sweep-reps", "2");
+    await page.fill("#sweep-target", "600");
+    await page.click("#sweep-run");
+    await page.waitForSelector('[data-chart="sweep"] svg', { timeout: 120_000 });
+    expect(await page.locator('[data-chart="sweep"] .gridgov-cell').count()).toBe(4);
+    await screenshot(page, "sweep");
+    await page.close();
+  }, 240_000);
 
   it("logged no console errors on any page", () => {
     expect(browser.errors).toEqual([]);

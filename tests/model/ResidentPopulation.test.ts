@@ -87,7 +87,7 @@ describe("ResidentPopulation", () => {
     // Lognormal with mean 1 and sd cv: the sample mean is within Z·cv/√n of 1.
     expect(Math.abs(sum / n - 1)).toBeLessThan((Z_999 * cv) / Math.sqrt(n));
     weight.forEach((w, g) => expect(pop.reportWeight[g]).toBeCloseTo(w, 6));
-    expect(pop.meanReportWeight).toBeCloseTo(weight.reduce((a, b) => a + b, 0) / layout.grids, 6);
+    expect(pop.meanPropensityWeight).toBeCloseTo(sum / layout.grids, 6);
     // Without spread every resident has propensity exactly 1.
     const flat = population({ widthMeters: 1000, heightMeters: 1000, households: 500 }, { propensityCv: 0 }).pop;
     expect(flat.propensity.every((p) => p === 1)).toBe(true);

@@ -720,6 +720,19 @@ describe("discovery", () => {
     expect(found.hazard[BY_VOLUNTEER] + found.litter[BY_VOLUNTEER]).toBeGreaterThan(0);
   });
 
+  it("app users report appSpeedup times faster: with everyone on the app, residents find every incident in exactly 1/appSpeedup of the time", () => {
+    const only = (appShare: number) =>
+      runObserved(discoveryScenario({ residents: { reportsPerHour: 2, volunteerShare: 0, appShare, appSpeedup: 3 }, patrol: { enabled: false } }), 74, 0).result;
+    const without = only(0);
+    const everyone = only(1);
+    const some = only(0.5);
+    expect(without.incidents.foundBy.resident).toBeGreaterThan(100);
+    // Same incidents and the same residents (the app draw uses one uniform either way): each delay is divided by 3 exactly, up to rounding.
+    expect(everyone.metrics.discoveryDelay.mean / without.metrics.discoveryDelay.mean).toBeCloseTo(1 / 3, 9);
+    expect(some.metrics.discoveryDelay.mean).toBeLessThan(without.metrics.discoveryDelay.mean);
+    expect(some.metrics.discoveryDelay.mean).toBeGreaterThan(everyone.metrics.discoveryDelay.mean);
+  });
+
   it("discovery off means every incident is known the moment it occurs, whoever could have found it", () => {
     for (const input of [
       { discovery: { enabled: false }, residents: { enabled: false }, patrol: { enabled: false } },
