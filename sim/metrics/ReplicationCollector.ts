@@ -81,6 +81,8 @@ export interface ReplicationResult {
   cost: Cost;
   /** Residents' mean satisfaction (0..1) at the end; null without residents. */
   satisfaction: number | null;
+  /** When (minutes from the start of the run) the first measured incident missed its time limit; null if none did. */
+  firstMissedLimit: number | null;
   /** Time-average number of incidents registered and not closed (L) or not yet assigned (Lq), and registrations per minute (λ). */
   little: { L: number; Lq: number; lambda: number };
   /** Per grid (index = grid id): incidents occurred, mean response time (min, null if none), worker utilisation. */
@@ -117,6 +119,7 @@ export class ReplicationCollector {
   private readonly satisfactionDaily: number[] = [];
   private readonly residentShareDaily: number[] = [];
   private foundToday = 0;
+  private firstMissed = Infinity;
   private foundByResidentsToday = 0;
 
   constructor(private readonly model: GridModel) {
@@ -206,7 +209,10 @@ export class ReplicationCollector {
       return;
     }
     if (now <= inc.deadline[i]) cat.withinLimit++;
-    else cat.late++;
+    else {
+      cat.late++;
+      if (inc.deadline[i] < this.firstMissed) this.firstMissed = inc.deadline[i];
+    }
   }
 
   private endWarmup(): void {
@@ -234,7 +240,10 @@ export class ReplicationCollector {
       open++;
       if (inc.misroutes[i] > 0) this.closedBy.misrouted++;
       if (inc.reopened[i] > 0) this.closedBy.reopened++;
-      if (end > inc.deadline[i]) this.categories[inc.category[i]].late++;
+      if (end > inc.deadline[i]) {
+        this.categories[inc.category[i]].late++;
+        if (inc.deadline[i] < this.firstMissed) this.firstMissed = inc.deadline[i];
+      }
     }
     const metrics = {} as Record<IncidentMetricName, MetricSample>;
     INCIDENT_REPORTERS.forEach((r, k) => {
@@ -272,6 +281,7 @@ export class ReplicationCollector {
       workers: this.workerFigures(window),
       cost: workforceCost(m.s, m.workforce, window, this.counts.closed),
       satisfaction: m.meanSatisfaction(),
+      firstMissedLimit: Number.isFinite(this.firstMissed) ? this.firstMissed : null,
       little: {
         L: window > 0 ? this.areaSystem / window : NaN,
         Lq: window > 0 ? this.areaQueue / window : NaN,

@@ -669,6 +669,34 @@ describe("time limits", () => {
     expect(inWorkingHours).toBeGreaterThan(100);
   });
 
+  it("the first missed time limit is the earliest deadline of a measured incident closed late or still open past it at the end", () => {
+    let withLate = 0;
+    fc.assert(
+      fc.property(shiftScenarioArb, (s) => {
+        let expected = Infinity;
+        const { model, result } = runObserved(s, 63, 0, {
+          close: (m, i) => {
+            const inc = m.incidents;
+            const registered = inc.time(i, REGISTERED) >= 0;
+            if (inc.measured[i] && registered && m.sim.now > inc.deadline[i]) expected = Math.min(expected, inc.deadline[i]);
+          },
+        });
+        const inc = model.incidents;
+        for (let i = 0; i < inc.capacity; i++) {
+          if (inc.live[i] && inc.measured[i] && model.sim.now > inc.deadline[i]) expected = Math.min(expected, inc.deadline[i]);
+        }
+        const late = result.categories.reduce((n, c) => n + c.late, 0);
+        expect(result.firstMissedLimit).toBe(late > 0 ? expected : null);
+        if (late > 0) {
+          withLate++;
+          expect(result.firstMissedLimit).toBeGreaterThanOrEqual(model.warmupEnd);
+        }
+      }),
+      { seed: 1302, numRuns: 40 },
+    );
+    expect(withLate).toBeGreaterThan(5);
+  });
+
   it("with shifts off a time limit is clock time even when the category counts working hours", () => {
     const s = escalationScenario({ escalation: { enabled: false } });
     const input = { ...s, incidents: { ...s.incidents, categories: s.incidents.categories.map((c) => ({ ...c, timeLimitHours: 5, timeLimitInWorkingHours: true })) } };

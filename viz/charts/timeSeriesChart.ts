@@ -1,7 +1,8 @@
 import * as d3 from "d3";
 import type { RunSummary } from "../../sim/metrics/summarize.js";
 import { appendTable, chartFrame, drawAxis, scenarioLegend, symbolPath, TITLE_HEIGHT, type Cell, type FrameOptions } from "./chartFrame.js";
-import { formatRounded, px, replicationsPhrase } from "./format.js";
+import { MINUTES_PER_DAY } from "../../sim/kernel/PoissonProcess.js";
+import { formatRounded, px, replicationsPhrase, truncate } from "./format.js";
 import { scenarioMark } from "./palette.js";
 import { peakOf } from "./peakOf.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
@@ -15,6 +16,8 @@ export interface TimeSeriesChartOptions extends FrameOptions {
   series: SeriesName;
   /** Mark and label each scenario's peak of the mean. Default: for the backlog only. */
   annotatePeak?: boolean;
+  /** Mark when each scenario first missed a time limit (earliest replication). Default: for the backlog only. */
+  annotateMissedLimit?: boolean;
   /** Total width (px). Default 640. */
   width?: number;
   /** Height of the plotting area (px). Default 240. */
@@ -52,16 +55,18 @@ const MARGIN = { left: 52, right: 16, bottom: 44 };
  * and labelled. All scenarios share both axes.
  */
 export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSeriesChartOptions): HTMLElement {
-  const { series, width = 640, plotHeight = 240, annotatePeak = series === "backlogHourly", id, document } = options;
+  const { series, width = 640, plotHeight = 240, annotatePeak = series === "backlogHourly", annotateMissedLimit = series === "backlogHourly", id, document } = options;
   const spec = SERIES[series];
   const title = options.title ?? spec.title;
   const data = runs.map((run) => ({ run, s: run.result.series[series], peak: annotatePeak ? peakOf(run.result.series[series].mean) : null }));
   const peaks = data.filter((d) => d.peak !== null);
+  const missed = annotateMissedLimit ? runs.map((run) => ({ run, minute: firstMissedLimit(run) })).filter((m): m is { run: ScenarioRun; minute: number } => m.minute !== null) : [];
   const caption =
     `${spec.axis} over the run: lines are means over ${replicationsPhrase(runs.map((r) => r.replications.length))}; ` +
     `shaded bands run from the lowest to the highest replication at each time (not a confidence interval)` +
     (runs.some((r) => r.result.scenario.warmupDays > 0) ? `; the grey area is the warm-up, not measured.` : ".") +
-    (peaks.length ? ` Peak of the mean: ${peaks.map((d) => `${d.run.name} ${spec.format(d.peak!.value)} at ${spec.when(d.peak!.index)}`).join("; ")}.` : "");
+    (peaks.length ? ` Peak of the mean: ${peaks.map((d) => `${d.run.name} ${spec.format(d.peak!.value)} at ${spec.when(d.peak!.index)}`).join("; ")}.` : "") +
+    (missed.length ? ` First missed time limit (earliest replication, marked ▼ on the time axis): ${missed.map((m) => `${m.run.name} ${clock(m.minute)}`).join("; ")}.` : "");
 
   const legendHeight = runs.length * 18;
   const headroom = peaks.length ? peaks.length * 15 + 6 : 0;
@@ -112,6 +117,16 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
       .text(`peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`);
   });
 
+  missed.forEach(({ run, minute }, k) => {
+    const cx = px(x(minute / MINUTES_PER_DAY));
+    const base = top + plotHeight;
+    const g = plot.append("g").attr("class", "gridgov-missed-limit").attr("data-scenario", run.index).attr("data-minute", minute);
+    g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", top).attr("y2", base).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "4 3");
+    g.append("path").attr("d", "M-5,-9L5,-9L0,0Z").attr("transform", `translate(${cx},${base})`).attr("fill", run.color);
+    g.append("text").attr("x", cx + 4).attr("y", base - 12 - k * 13).attr("font-size", 11).text(`1st missed limit: ${truncate(run.name, 18)}`);
+    g.append("title").text(`${run.name}: first missed time limit at ${clock(minute)} (earliest of its replications)`);
+  });
+
   drawAxis(svg, d3.axisBottom(x).ticks(Math.min(days, Math.floor((width - 70) / 50))), {
     transform: `translate(0,${top + plotHeight})`,
     label: "Days since the start of the run",
@@ -129,4 +144,17 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
     rows,
   });
   return frame.figure;
+}
+
+/** The earliest first missed time limit over a run's replications (minutes from the start), or null. */
+export function firstMissedLimit(run: ScenarioRun): number | null {
+  const times = run.replications.map((r) => r.firstMissedLimit).filter((t): t is number => t !== null);
+  return times.length ? Math.min(...times) : null;
+}
+
+/** "day 2, 09:14" for a time in minutes from the start of the run. */
+function clock(minute: number): string {
+  const day = Math.floor(minute / MINUTES_PER_DAY);
+  const m = Math.floor(minute - day * MINUTES_PER_DAY);
+  return `day ${day + 1}, ${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }

@@ -44,6 +44,22 @@ describe("timeSeriesChart", () => {
     expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(xOf(1.25), 1);
   });
 
+  test("marks when each scenario first missed a time limit (its earliest replication) on the time axis, and says so in the caption", () => {
+    const rs = runs();
+    rs[0].replications[0].firstMissedLimit = 2000;
+    rs[0].replications[1].firstMissedLimit = 1500; // day 2, 01:00
+    rs[1].replications.forEach((r) => (r.firstMissedLimit = null));
+    const figure = timeSeriesChart(rs, { series: "backlogHourly" });
+    const marks = figure.querySelectorAll("g.gridgov-missed-limit");
+    expect(marks.length).toBe(1);
+    expect(marks[0].getAttribute("data-minute")).toBe("1500");
+    expect(figure.querySelector("figcaption")?.textContent).toContain("First missed time limit (earliest replication, marked ▼ on the time axis): Baseline day 2, 01:00.");
+    const x = ticks(svgOf(figure).querySelectorAll("g.gridgov-axis")[0], "x");
+    const xOf = (d: number) => x[0].at + ((d - x[0].value) / (x[1].value - x[0].value)) * (x[1].at - x[0].at);
+    expect(Number(marks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(xOf(1500 / 1440), 1);
+    expect(timeSeriesChart(rs, { series: "satisfactionDaily" }).querySelectorAll("g.gridgov-missed-limit").length).toBe(0);
+  });
+
   test("draws a mean line and a lowest-to-highest band per scenario", () => {
     const figure = timeSeriesChart(runs(), { series: "backlogHourly" });
     expect(figure.querySelectorAll("path.gridgov-line").length).toBe(2);
