@@ -1,3 +1,5 @@
+import { FIELD_SOURCES, fieldSource } from "../../../viz/form/fieldSources.js";
+import { matchesPath } from "../../../viz/form/matchesPath.js";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { scenarioSchema } from "../../../sim/scenario/scenarioSchema.js";
@@ -78,5 +80,16 @@ describe("formFields", () => {
     expect(formSections().find((s) => s.key === "staffing")!.description).toBe("grid workers");
     expect(byPath.get("admin.taskCut")!.section).toBe("admin");
     expect(byPath.get("name")!.section).toBe("");
+  });
+});
+
+describe("sources of the baseline's values", () => {
+  it("every source entry names a real field or section, and the headline levers have a specific public source", () => {
+    const paths = formFields().map((f) => f.path);
+    for (const [entry] of FIELD_SOURCES) expect(paths.some((p) => matchesPath(p, entry)), entry).toBe(true);
+    expect(fieldSource("grids.householdsPerGrid")).toMatch(/grid norms/);
+    expect(fieldSource("incidents.ratePerResidentPerYear")).toMatch(/Tianjin 2021/);
+    expect(fieldSource("staffing.vacancyRate")).toMatch(/assumption/);
+    expect(fieldSource("run.days")).toBeUndefined();
   });
 });
