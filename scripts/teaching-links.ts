@@ -19,7 +19,7 @@ export const EXERCISES: Array<{ id: string; state: ShareState }> = [
       replications: 10,
       lesson: {
         title: "Halve the households per grid",
-        question: "Grids shrink from 400 to 200 households and every grid keeps one worker. What happens to travel time, to waiting time, to cost?",
+        question: "The target size of a grid is halved, from 400 to 200 households, and every grid keeps its own grid worker. What happens to the workers' travel time, to the time incidents wait for a worker, and to the cost?",
         editable: ["grids.householdsPerGrid", "staffing.workersPerGrid"],
       },
     },
@@ -33,7 +33,7 @@ export const EXERCISES: Array<{ id: string; state: ShareState }> = [
       replications: 10,
       lesson: {
         title: "Cut form-filling by half",
-        question: "A task admission list removes half of the forms, meetings and inspections ordered from above. Which changes more: response time, or the hours workers spend on patrol?",
+        question: "A task admission list (准入清单) removes half of the forms, meetings and inspections ordered from above: 3 hours a working day become 1.5. Which changes more: the time an incident waits for a worker, or the hours workers spend on patrol? Does overtime fall?",
         editable: ["admin.taskCut", "admin.dailyTaskHours", "admin.dataEntryMinutesPerIncident"],
       },
     },
@@ -47,7 +47,7 @@ export const EXERCISES: Array<{ id: string; state: ShareState }> = [
       replications: 10,
       lesson: {
         title: "Residents as the eyes of the grid",
-        question: "Twice as many residents report through the app. How much sooner are incidents found, and does the grid worker's day get busier?",
+        question: "Twice as many residents report through the app (60 % instead of 30 %). How much sooner are incidents found? Are they also reached and closed sooner? Does the grid worker's day get busier?",
         editable: ["residents.appShare", "residents.reportsPerHour", "residents.volunteerShare"],
       },
     },

@@ -97,12 +97,12 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** A figure at the table's precision for its unit; a value that rounds to zero prints without a minus sign. */
 const fmt = (raw: number | null, unit: string) => {
   if (raw === null) return "–";
-  const v = Math.abs(raw) < 0.005 ? 0 : raw;
-  if (unit === "share") return `${(v * 100).toFixed(1)} %`;
-  if (unit === "CNY") return Math.abs(v) >= 1e5 ? `${(v / 1e6).toFixed(2)} M` : v.toFixed(0);
-  return v.toFixed(unit === "min" ? 1 : 2);
+  const text =
+    unit === "share" ? `${(raw * 100).toFixed(1)} %` : unit === "CNY" ? (Math.abs(raw) >= 1e5 ? `${(raw / 1e6).toFixed(2)} M` : raw.toFixed(0)) : raw.toFixed(unit === "min" ? 1 : 2);
+  return text.replace(/^-(?=[0.]+(?:\s|$))/, "");
 };
 
 function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][]): string {
