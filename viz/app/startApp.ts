@@ -109,7 +109,7 @@ export function startApp(root: HTMLElement): void {
   const results = resultsPanel();
   let rerun = false;
   preview.onReady(() => {
-    if (!autoRun.checked || lesson !== null || runButton.disabled && running === null) return;
+    if (!autoRun.checked || lesson !== null || (runButton.disabled && running === null)) return;
     if (running) {
       rerun = true;
       running.abort();
@@ -117,7 +117,7 @@ export function startApp(root: HTMLElement): void {
   });
   const sweep = sweepPanel(new EnginePool(pool.size), () => (entries[0] && entries[0].issues.length === 0 ? entryScenario(entries[0]) : null));
   const saved = savedPanel(store, (comparison, share) => {
-    restoreFromShare(share, false);
+    if (share) restoreFromShare(share, false);
     void results.show(comparison);
     results.markSaved("Opened a saved run.");
   });
