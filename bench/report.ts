@@ -30,6 +30,61 @@ export interface BenchReport {
   /** The District J baseline for a year at three sizes; the middle one is the baseline itself. */
   districts: DistrictResult[];
   sweep: { timings: SweepTiming[]; identical: boolean; speedup: number };
+  /** The web app in Chromium (bench/browser.ts); skipped with `--quick`, `failed` if the child failed. */
+  browser?: BrowserBench | { skipped: string } | { failed: string };
+}
+
+/** One timed comparison in a fresh page (bench/browser.ts); times in ms from the in-page click on `#run`. */
+export interface BrowserRun {
+  workers: number;
+  repeat: number;
+  /** Until the status reads "1 of 60 replications done" (workers started, engine loaded, first replication run). */
+  firstResultMs: number;
+  /** Until the status reads "60 of 60 replications done" (the last result is back on the main thread). */
+  lastResultMs: number;
+  /** Until the status reads "Done: …" (all replications back, combined and compared). */
+  simulationMs: number;
+  /** Until `#results[data-ready]` (summary, table and every chart drawn). */
+  readyMs: number;
+  /** Longest main-thread task (> 50 ms, Long Tasks API) in each window; null if none. */
+  longestSimulationTaskMs: number | null;
+  longestChartTaskMs: number | null;
+  /** … and after the charts, while the run is saved in IndexedDB and the saved-runs list refreshed. */
+  longestSavingTaskMs: number | null;
+  /** Every long task from the click to a moment after ready (start relative to the click). */
+  longTasks: Array<{ startMs: number; durationMs: number; window: "simulation" | "handover" | "charts" | "after" }>;
+  /** A second run on the same page, with the engine workers already started. */
+  warm: Pick<BrowserRun, "simulationMs" | "readyMs" | "longestSimulationTaskMs" | "longestChartTaskMs">;
+  /** Preview latencies measured on this page after the run (input event → new `#preview[data-ready]`). */
+  previewMs: number[];
+}
+
+/** What `npm run bench:browser` measured (written as test-artifacts/bench/browser.json). */
+export interface BrowserBench {
+  date: string;
+  /** Load average (1, 5, 15 min) at the end: other jobs on the machine take cores from the workers. */
+  machine: { cpu: string; cores: number; memoryGB: number; platform: string; node: string; loadAverage: number[] };
+  chromium: string;
+  workload: string;
+  repeats: number;
+  runs: BrowserRun[];
+  /** Per worker count: medians over the repeats; longest tasks as the median and the worst of the per-run longest. */
+  summary: Array<{
+    workers: number;
+    simulationMs: number;
+    readyMs: number;
+    chartsMs: number;
+    /** From the last result back to "Done": combining the replications and comparing the scenarios. */
+    combineMs: number;
+    warmSimulationMs: number;
+    longestSimulationTaskMs: { median: number | null; worst: number | null };
+    longestChartTaskMs: { median: number | null; worst: number | null };
+    longestSavingTaskMs: { median: number | null; worst: number | null };
+    firstResultMs: number;
+  }>;
+  /** Median time with 1 worker over median time with 2. */
+  speedup: { simulation: number; ready: number; warmSimulation: number };
+  preview: { medianMs: number; minMs: number; maxMs: number; samples: number; debounceMs: number };
 }
 
 const f = (x: number, digits = 2) => x.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -134,5 +189,35 @@ export function formatReport(r: BenchReport): string {
     ]),
   );
   out.push(`  speed-up 1 → 2 threads: ${f(sw.speedup)}× ${mark(sw.speedup >= TARGETS.sweepSpeedup)} (target ≥ ${TARGETS.sweepSpeedup}×); results identical: ${sw.identical ? "yes" : "NO"}`);
+  out.push("");
+  if (!r.browser) return out.join("\n");
+  if ("skipped" in r.browser) out.push(`Web app in Chromium: skipped (${r.browser.skipped}); run \`npm run bench:browser\` for it`);
+  else if ("failed" in r.browser) out.push(`Web app in Chromium: FAILED — ${r.browser.failed}`);
+  else out.push(formatBrowser(r.browser));
+  return out.join("\n");
+}
+
+/** The browser bench's table (printed by `npm run bench:browser` and as the last section of `npm run bench`). */
+export function formatBrowser(b: BrowserBench): string {
+  const ms = (x: number) => `${f(x / 1000)} s`;
+  const task = (t: { median: number | null; worst: number | null }) => (t.worst === null ? "none over 50 ms" : `${t.median === null ? "none" : Math.round(t.median)} / ${Math.round(t.worst)} ms`);
+  const out: string[] = [];
+  out.push(`Web app in ${b.chromium} (headless) — ${b.workload}; median of ${b.repeats} fresh pages per worker count, alternated`);
+  out.push(
+    table([
+      ["Web Workers", "to \"Done\"", "to charts drawn", "drawing", "2nd run to \"Done\"", "longest task while simulating", "while drawing", "while saving"],
+      ...b.summary.map((s) => [String(s.workers), ms(s.simulationMs), ms(s.readyMs), ms(s.chartsMs), ms(s.warmSimulationMs), task(s.longestSimulationTaskMs), task(s.longestChartTaskMs), task(s.longestSavingTaskMs)]),
+    ]),
+  );
+  out.push(
+    `  speed-up 1 → 2 workers: ${f(b.speedup.simulation)}× to "Done", ${f(b.speedup.ready)}× to charts drawn, ${f(b.speedup.warmSimulation)}× to "Done" with warm workers (2nd run on the page)`,
+  );
+  out.push(
+    `  first run: the click starts the workers (first result after ${b.summary.map((s) => `${Math.round(s.firstResultMs)} ms`).join(" / ")}); ` +
+      `"Done" includes combining and comparing on the main thread (${b.summary.map((s) => `${Math.round(s.combineMs)} ms`).join(" / ")})`,
+  );
+  out.push("  longest main-thread tasks (Long Tasks API, only tasks over 50 ms): median / worst of the per-page longest, first run");
+  const p = b.preview;
+  out.push(`  preview after an edit (6 scenarios, 3 days each, 1 worker; includes the ${p.debounceMs} ms debounce): median ${Math.round(p.medianMs)} ms (${Math.round(p.minMs)}–${Math.round(p.maxMs)} ms, ${p.samples} edits)`);
   return out.join("\n");
 }

@@ -10,11 +10,13 @@
  * 4. District baseline: District J (illustrative) over 365 days at three sizes
  *    (child processes, peak RSS).
  * 5. Sweep: 4 grid sizes × 3 staffing levels × 10 replications on 1 and 2 worker threads.
+ * 6. The web app in Chromium on 1 and 2 Web Workers (`bench/browser.ts`, a child process;
+ *    skipped with `--quick`).
  *
  * Prints a table and writes test-artifacts/bench/latest.json.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { compareEngineAndHandLoop, type MmcSummary } from "./engineMmc.js";
@@ -22,7 +24,7 @@ import { MMC } from "./mmcScenario.js";
 import { checkSimpy, runSimpy, type SimpyCheck, type SimpyRun } from "./peers/simpy.js";
 import type { DistrictResult } from "./districtChild.js";
 import type { QueueChildResult } from "./queueChild.js";
-import { formatReport, type BenchReport } from "./report.js";
+import { formatReport, type BenchReport, type BrowserBench } from "./report.js";
 import { sweepBench } from "./sweepBench.js";
 
 const args = process.argv.slice(2);
@@ -80,6 +82,20 @@ const districts = (quick ? [30000, 120000] : [30000, 120000, 480000]).map((h) =>
 log("Sweep: 4 grid sizes × 3 staffing levels × 10 replications, on 1 then 2 worker threads …");
 const sweep = await sweepBench(quick);
 
+// 6. The web app in Chromium, in its own process (it writes test-artifacts/bench/browser.json).
+let browser: BenchReport["browser"];
+if (quick) {
+  log("Web app in Chromium: skipped (--quick); run `npm run bench:browser` for it.");
+  browser = { skipped: "--quick" };
+} else {
+  log("Web app in Chromium: 6 scenarios × 10 replications on 1 and 2 Web Workers, 3 pages each (about 40 s) …");
+  const out = spawnSync(process.execPath, ["--import", "tsx", here("./browser.ts")], { stdio: ["ignore", "ignore", "inherit"] });
+  browser =
+    out.status === 0
+      ? (JSON.parse(readFileSync(here("../test-artifacts/bench/browser.json"), "utf8")) as BrowserBench)
+      : { failed: `bench/browser.ts exited with status ${out.status ?? out.signal} (its error is printed above)` };
+}
+
 const report: BenchReport = {
   date: new Date().toISOString(),
   machine: {
@@ -105,6 +121,7 @@ const report: BenchReport = {
   queues,
   districts,
   sweep,
+  browser,
 };
 
 console.log(formatReport(report));
@@ -113,6 +130,10 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(`${outDir}latest.json`, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWrote test-artifacts/bench/latest.json`);
 
+if (browser && "failed" in browser) {
+  console.error(`\nWeb app in Chromium: ${browser.failed}.`);
+  process.exitCode = 1;
+}
 if (simpyCheck && !simpyCheck.ok) {
   console.error(`\n--peers: ${simpyCheck.reason}. Install SimPy 3 with:\n  ${simpyCheck.install}\n(python3-simpy is the old SimPy 2 API.)`);
   process.exitCode = 1;
