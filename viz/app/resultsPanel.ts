@@ -67,6 +67,7 @@ export function resultsPanel() {
       el("div", { className: "row" }, jsonButton, csvButton, el("span", { className: "status" }, "Exports include the run manifest (engine version, scenario hashes, seed).")),
       charts,
     );
+    await nextFrame();
     const add = async (id: string, make: () => HTMLElement) => {
       if (mine !== generation) return;
       charts.append(chartCard(`card-${id}`, make(), id));

@@ -99,16 +99,33 @@ export function appendTable(frame: Frame, { caption, columns, rows }: { caption:
     .join("th")
     .attr("scope", "col")
     .text((d) => d);
-  const tr = table.append("tbody").selectAll("tr").data(rows).join("tr");
-  tr.each(function (row) {
-    const cells = d3.select(this);
-    row.forEach((cell, k) => {
-      const text = typeof cell === "number" || cell === null ? formatNumber(cell) : cell;
-      const el = cells.append(k === 0 ? "th" : "td").text(text);
-      if (k === 0) el.attr("scope", "row");
-      if (typeof cell === "number") el.attr("class", "gridgov-number");
+  const tbody = table.append("tbody");
+  const fill = () => {
+    const tr = tbody.selectAll("tr").data(rows).join("tr");
+    tr.each(function (row) {
+      const cells = d3.select(this);
+      row.forEach((cell, k) => {
+        const text = typeof cell === "number" || cell === null ? formatNumber(cell) : cell;
+        const el = cells.append(k === 0 ? "th" : "td").text(text);
+        if (k === 0) el.attr("scope", "row");
+        if (typeof cell === "number") el.attr("class", "gridgov-number");
+      });
     });
+  };
+  // A long table (a time series has a row per hour) is built when it is first opened,
+  // so drawing the chart stays a short task; short tables are built at once.
+  if (cells(rows) <= LAZY_TABLE_CELLS) fill();
+  else details.on("toggle.fill", () => {
+    details.on("toggle.fill", null);
+    fill();
   });
+}
+
+/** Tables with more cells than this are filled when first opened. */
+export const LAZY_TABLE_CELLS = 1500;
+
+function cells(rows: readonly Cell[][]): number {
+  return rows.reduce((n, r) => n + r.length, 0);
 }
 
 /** A scenario as a legend entry. */

@@ -42,6 +42,11 @@ export interface ComparisonResult {
   manifest: BrowserManifest;
 }
 
+/** Lets other tasks (input, painting) run before going on. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A replication that failed, named by scenario, seed and replication. */
 export class ReplicationError extends Error {}
 
@@ -69,10 +74,13 @@ export async function runComparison(
     onProgress,
     signal,
   );
-  const outcomes = scenarios.map((scenario, s) => {
+  // One scenario at a time, letting the page breathe in between (each combine is a few ms).
+  const outcomes: ScenarioOutcome[] = [];
+  for (const [s, scenario] of scenarios.entries()) {
     const reps = results.filter((_, j) => jobs[j].s === s);
-    return { scenario, result: combineReplications(scenario, seed, reps), replications: reps };
-  });
+    outcomes.push({ scenario, result: combineReplications(scenario, seed, reps), replications: reps });
+    await yieldToPage();
+  }
   const comparisons = compareRuns(outcomes.map((o) => o.result));
   return {
     request,

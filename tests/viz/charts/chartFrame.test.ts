@@ -4,7 +4,7 @@
  */
 import { JSDOM } from "jsdom";
 import { describe, expect, test } from "vitest";
-import { appendTable, chartFrame, scenarioLegend } from "../../../viz/charts/chartFrame.js";
+import { appendTable, chartFrame, LAZY_TABLE_CELLS, scenarioLegend } from "../../../viz/charts/chartFrame.js";
 import { svgToString } from "../../../viz/charts/exportSvg.js";
 import { sweepHeatmap } from "../../../viz/charts/sweepHeatmap.js";
 
@@ -47,6 +47,19 @@ describe("chartFrame", () => {
     expect(table.querySelector("b")).toBeNull();
     expect(rows[0].children[1].textContent).toBe("1,235");
     expect(rows[1].children[1].textContent).toBe("no data");
+  });
+
+  test("a long table is filled when it is first opened, so drawing the chart stays short", () => {
+    const frame = chartFrame({ kind: "test", title: "T", caption: "C", width: 1, height: 1, document: doc() });
+    const rows = Array.from({ length: LAZY_TABLE_CELLS }, (_, k) => [`row ${k}`, k]);
+    appendTable(frame, { caption: "Cap", columns: ["Name", "Value"], rows });
+    const details = frame.figure.querySelector("details")!;
+    expect(details.querySelectorAll("tbody tr").length).toBe(0);
+    details.dispatchEvent(new frame.figure.ownerDocument.defaultView!.Event("toggle"));
+    expect(details.querySelectorAll("tbody tr").length).toBe(LAZY_TABLE_CELLS);
+    details.dispatchEvent(new frame.figure.ownerDocument.defaultView!.Event("toggle"));
+    expect(details.querySelectorAll("tbody tr").length).toBe(LAZY_TABLE_CELLS);
+    expect(details.querySelector("tbody tr:last-child td")?.textContent).toBe(String(LAZY_TABLE_CELLS - 1).replace(/\B(?=(\d{3})+$)/g, ","));
   });
 
   test("legend: one entry per scenario with its colour, dash and symbol, long names cut with the full name kept", () => {
