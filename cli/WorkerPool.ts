@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import * as Comlink from "comlink";
 import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
 import type { EngineApi, ReplicationOutcome } from "../sim/runtime/engineApi.js";
+import { engineWorkerBundle } from "./engineWorkerBundle.js";
 
 /** One replication that could not be run. */
 export interface ReplicationFailure {
@@ -12,7 +13,7 @@ export interface ReplicationFailure {
 
 const workerModule = new URL("../sim/runtime/nodeEngineWorker.ts", import.meta.url).href;
 const tsxApi = import.meta.resolve("tsx/esm/api");
-// tsx does not reach into worker threads: each worker registers it, then loads the engine.
+// Without a bundle (see engineWorkerBundle): tsx does not reach into worker threads, so each worker registers it, then loads the engine.
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule)}); });`;
 
 /** The default number of worker threads: one per core. */
@@ -31,7 +32,8 @@ export class WorkerPool {
 
   constructor(readonly size: number) {
     for (let k = 0; k < size; k++) {
-      const thread = new Worker(bootstrap, { eval: true });
+      const bundle = engineWorkerBundle();
+      const thread = bundle ? new Worker(bundle) : new Worker(bootstrap, { eval: true });
       this.threads.push(thread);
       this.engines.push(Comlink.wrap<EngineApi>(nodeEndpoint(thread)));
       const death = new Promise<never>((_, reject) => {

@@ -12,6 +12,15 @@ describe("gridgov run --workers", () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it("worker threads started from the bundled engine and from its TypeScript sources give the same bytes", () => {
+    const args = ["run", "scenarios/teaching-small.json", "--replications", "3", "--days", "4", "--seed", "10", "--json", "--workers", "2"];
+    const bundled = runCli(args);
+    const sources = runCliWithEnv(args, { GRIDGOV_WORKER_BUNDLE: "0" });
+    expect(bundled.status).toBe(0);
+    expect(sources.status).toBe(0);
+    expect(bundled.stdout).toBe(sources.stdout);
+  });
+
   it("refuses a worker count that is not a whole number of at least 1", () => {
     const r = runCli(["run", "scenarios/teaching-small.json", "--workers", "0"]);
     expect(r.status).toBe(2);
