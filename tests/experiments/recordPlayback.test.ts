@@ -84,8 +84,9 @@ describe("recordPlayback", () => {
   });
 
   it("describes the layout and workers of the district", () => {
-    expect(pb.layout).toMatchObject({ width: 2000, height: 1500 });
-    expect(pb.layout.columns * pb.layout.cellWidth).toBeCloseTo(2000);
+    expect(pb.layout).toMatchObject({ width: s.district.widthMeters, height: s.district.heightMeters });
+    expect(pb.layout.columns * pb.layout.cellWidth).toBeCloseTo(s.district.widthMeters);
+    expect(pb.layout.rows * pb.layout.cellHeight).toBeCloseTo(s.district.heightMeters);
     expect(pb.layout.homeGrid.length).toBe(pb.layout.workers);
     expect(pb.layout.workers).toBeGreaterThan(0);
     expect(pb.activities).toContain("available");

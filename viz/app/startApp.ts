@@ -108,8 +108,10 @@ export function startApp(root: HTMLElement): void {
   const preview = previewPanel();
   const results = resultsPanel();
   let rerun = false;
+  /** True after a saved run is opened, until the scenarios change: the page shows that run, not a new one. */
+  let showingSaved = false;
   preview.onReady(() => {
-    if (!autoRun.checked || lesson !== null || (runButton.disabled && running === null)) return;
+    if (!autoRun.checked || lesson !== null || showingSaved || (runButton.disabled && running === null)) return;
     if (running) {
       rerun = true;
       running.abort();
@@ -117,6 +119,9 @@ export function startApp(root: HTMLElement): void {
   });
   const sweep = sweepPanel(new EnginePool(pool.size), () => (entries[0] && entries[0].issues.length === 0 ? entryScenario(entries[0]) : null));
   const saved = savedPanel(store, (comparison, share) => {
+    showingSaved = true;
+    rerun = false;
+    running?.abort();
     if (share) restoreFromShare(share, false);
     void results.show(comparison);
     results.markSaved("Opened a saved run.");
@@ -132,6 +137,7 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     entries.push(entry);
+    showingSaved = false;
     renderList();
     preview.schedule(entries);
   }
@@ -159,6 +165,7 @@ export function startApp(root: HTMLElement): void {
 
   function removeEntry(key: number) {
     entries = entries.filter((e) => e.key !== key);
+    showingSaved = false;
     if (editing === key) {
       editing = null;
       replace(editor);
@@ -178,6 +185,7 @@ export function startApp(root: HTMLElement): void {
       onChange: (data: unknown) => {
         entry.data = data;
         entry.issues = checkEntry(entry);
+        showingSaved = false;
         renderList();
         preview.schedule(entries);
       },

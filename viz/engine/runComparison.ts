@@ -4,7 +4,7 @@ import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.j
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { SCHEMA_VERSION, type Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
-import type { EnginePool } from "./EnginePool.js";
+import { CancelledError, type EnginePool } from "./EnginePool.js";
 
 /** What to compare: the first scenario is the baseline. */
 export interface ComparisonRequest {
@@ -80,6 +80,7 @@ export async function runComparison(
     const reps = results.filter((_, j) => jobs[j].s === s);
     outcomes.push({ scenario, result: combineReplications(scenario, seed, reps), replications: reps });
     await yieldToPage();
+    if (signal?.aborted) throw new CancelledError();
   }
   const comparisons = compareRuns(outcomes.map((o) => o.result));
   return {
