@@ -23,13 +23,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { buildAndServe, CHROMIUM, launchBrowser, type Browser, type ServedSite } from "../tests/support/browserHarness.js";
 import { encodeShareState, type ShareState } from "../viz/share/index.js";
 import { formatBrowser, type BrowserBench, type BrowserRun } from "./report.js";
 import { median, nowMs } from "./timing.js";
+import { machine } from "./machine.js";
 
 const args = process.argv.slice(2);
 const repsArg = args.indexOf("--replications");
@@ -297,14 +297,7 @@ async function main(): Promise<void> {
   const previews = runs.flatMap((r) => r.previewMs);
   const report: BrowserBench = {
     date: new Date().toISOString(),
-    machine: {
-      cpu: os.cpus()[0]?.model ?? "unknown",
-      cores: os.cpus().length,
-      memoryGB: Math.round(os.totalmem() / 2 ** 30),
-      platform: `${os.type()} ${os.release()} ${os.arch()}`,
-      node: process.version,
-      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-    },
+    machine: machine(),
     chromium,
     workload: WORKLOAD,
     repeats: REPEATS,

@@ -3,6 +3,7 @@ import type { MmcSummary } from "./engineMmc.js";
 import type { SimpyCheck, SimpyRun } from "./peers/simpy.js";
 import type { QueueChildResult } from "./queueChild.js";
 import type { SweepTiming } from "./sweepBench.js";
+import type { Machine } from "./machine.js";
 
 /** Performance targets (docs/performance.md). */
 export const TARGETS = {
@@ -20,7 +21,7 @@ export const TARGETS = {
 /** Everything one `npm run bench` measured (written as test-artifacts/bench/latest.json). */
 export interface BenchReport {
   date: string;
-  machine: { cpu: string; cores: number; memoryGB: number; platform: string; node: string; v8: string };
+  machine: Machine;
   options: { peers: boolean; quick: boolean; repeats: number; hours: number };
   mmc: { model: string; engine: MmcSummary; handLoop: MmcSummary; engineOverHandLoop: number };
   simpy?:
@@ -63,7 +64,7 @@ export interface BrowserRun {
 export interface BrowserBench {
   date: string;
   /** Load average (1, 5, 15 min) at the end: other jobs on the machine take cores from the workers. */
-  machine: { cpu: string; cores: number; memoryGB: number; platform: string; node: string; loadAverage: number[] };
+  machine: Machine;
   chromium: string;
   workload: string;
   repeats: number;

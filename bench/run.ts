@@ -17,7 +17,6 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { compareEngineAndHandLoop, type MmcSummary } from "./engineMmc.js";
 import { MMC } from "./mmcScenario.js";
@@ -26,6 +25,7 @@ import type { DistrictResult } from "./districtChild.js";
 import type { QueueChildResult } from "./queueChild.js";
 import { formatReport, type BenchReport, type BrowserBench } from "./report.js";
 import { sweepBench } from "./sweepBench.js";
+import { machine } from "./machine.js";
 
 const args = process.argv.slice(2);
 const peers = args.includes("--peers");
@@ -98,14 +98,7 @@ if (quick) {
 
 const report: BenchReport = {
   date: new Date().toISOString(),
-  machine: {
-    cpu: os.cpus()[0]?.model ?? "unknown",
-    cores: os.cpus().length,
-    memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    v8: process.versions.v8,
-  },
+  machine: machine(),
   options: { peers, quick, repeats, hours },
   mmc: {
     model: `M/M/${MMC.servers}, λ = ${MMC.arrivalsPerHour}/h, exponential service mean ${MMC.serviceMeanMinutes} min`,

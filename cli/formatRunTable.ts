@@ -1,24 +1,16 @@
-import { INCIDENT_REPORTERS } from "../sim/metrics/incidentReporters.js";
+import { INCIDENT_METRIC_LABELS, INCIDENT_REPORTERS } from "../sim/metrics/incidentReporters.js";
 import type { RunResult } from "../sim/experiments/runScenario.js";
 import type { ValueSummary } from "../sim/metrics/summarize.js";
 
 const num = (v: number | null, digits = 1) => (v === null ? "–" : v.toFixed(digits));
 const ci = (c: [number, number] | null, digits = 1) => (c ? `${c[0].toFixed(digits)} – ${c[1].toFixed(digits)}` : "–");
-const LABELS: Record<string, string> = {
-  discoveryDelay: "discovery delay",
-  queueWait: "queue wait",
-  travelTime: "travel time",
-  responseTime: "response time",
-  resolutionTime: "resolution time",
-  totalTime: "total time",
-};
 
 /** The human-readable summary of a run: one row per metric with units, quantiles and the 95 % CI. */
 export function formatRunTable(r: RunResult): string {
   const rows: string[][] = [["metric", "unit", "mean", "95% CI", "p50", "p90", "p95"]];
   for (const rep of INCIDENT_REPORTERS) {
     const m = r.metrics[rep.name];
-    rows.push([LABELS[rep.name] ?? rep.name, "min", num(m.mean), ci(m.ci95), num(m.p50), num(m.p90), num(m.p95)]);
+    rows.push([INCIDENT_METRIC_LABELS[rep.name], "min", num(m.mean), ci(m.ci95), num(m.p50), num(m.p90), num(m.p95)]);
   }
   const value = (label: string, unit: string, v: ValueSummary, scale = 1, digits = 1) =>
     rows.push([label, unit, num(v.mean === null ? null : v.mean * scale, digits), ci(v.ci95 && [v.ci95[0] * scale, v.ci95[1] * scale], digits), "", "", ""]);

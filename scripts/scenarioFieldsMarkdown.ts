@@ -1,26 +1,9 @@
-import { z } from "zod";
+import { inputJsonSchema, type JsonSchemaNode } from "../sim/scenario/inputJsonSchema.js";
 import { scenarioSchema } from "../sim/scenario/scenarioSchema.js";
-
-type JsonSchema = {
-  type?: string | string[];
-  description?: string;
-  default?: unknown;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  required?: string[];
-};
 
 /** The markdown table of scenario fields, generated from the zod schema's JSON Schema. */
 export function scenarioFieldsMarkdown(): string {
-  const root = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const root = inputJsonSchema(scenarioSchema);
   const rows: string[] = [];
   walk(root, "", rows, root.required ?? []);
   return [
@@ -40,7 +23,7 @@ export function scenarioFieldsMarkdown(): string {
   ].join("\n");
 }
 
-function walk(node: JsonSchema, path: string, rows: string[], required: string[]): void {
+function walk(node: JsonSchemaNode, path: string, rows: string[], required: string[]): void {
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const p = path ? `${path}.${key}` : key;
     const isDistribution = Boolean(child.oneOf ?? child.anyOf);
@@ -50,7 +33,7 @@ function walk(node: JsonSchema, path: string, rows: string[], required: string[]
   }
 }
 
-function typeOf(s: JsonSchema): string {
+function typeOf(s: JsonSchemaNode): string {
   if (s.oneOf ?? s.anyOf) return "distribution";
   if (s.enum) return s.enum.map((e) => `\`${JSON.stringify(e)}\``).join(" \\| ");
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
@@ -62,7 +45,7 @@ function typeOf(s: JsonSchema): string {
   return range ? `${t} (${range})` : t;
 }
 
-function defaultOf(s: JsonSchema, required: boolean): string {
+function defaultOf(s: JsonSchemaNode, required: boolean): string {
   if (s.default === undefined) return required ? "required" : "–";
   const text = JSON.stringify(s.default);
   if (s.properties && text === "{}") return "(section)";

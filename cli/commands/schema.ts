@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { inputJsonSchema } from "../../sim/scenario/inputJsonSchema.js";
 import { scenarioSchema } from "../../sim/scenario/scenarioSchema.js";
 import { parseArgs } from "../parseArgs.js";
 
 /** The JSON Schema of scenario files, generated from the zod schema. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }),
+    ...inputJsonSchema(scenarioSchema),
     title: "GridGov scenario",
   };
 }

@@ -2,6 +2,7 @@ import { MINUTES_PER_DAY } from "../kernel/PoissonProcess.js";
 import { ReplicationCollector, type ReplicationResult } from "../metrics/ReplicationCollector.js";
 import { GridModel } from "../model/GridModel.js";
 import { CLOSED, DISCOVERED, OCCURRED, REGISTERED } from "../model/IncidentStore.js";
+import type { Layout } from "../model/Layout.js";
 import { ACTIVITIES, OFF_DUTY, RETURNING, TRAVEL, type ActivityName } from "../model/Workforce.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 
@@ -14,13 +15,7 @@ export interface RecordPlaybackOptions {
 }
 
 /** The district as the playback draws it (metres from the north-west corner). */
-export interface PlaybackLayout {
-  width: number;
-  height: number;
-  columns: number;
-  rows: number;
-  cellWidth: number;
-  cellHeight: number;
+export interface PlaybackLayout extends Pick<Layout, "width" | "height" | "columns" | "rows" | "cellWidth" | "cellHeight"> {
   /** Number of grid workers, and each one's home grid. */
   workers: number;
   homeGrid: Int32Array;

@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import type { IncidentMetricName } from "../../sim/metrics/incidentReporters.js";
+import { INCIDENT_METRIC_LABELS, type IncidentMetricName } from "../../sim/metrics/incidentReporters.js";
 import { appendTable, chartFrame, drawAxis, scenarioLegend, symbolPath, TITLE_HEIGHT, type FrameOptions } from "./chartFrame.js";
 import { ecdf, ecdfAt, binEdges, poolHistograms, type EcdfPoint } from "./ecdf.js";
 import { capitalise, formatNumber, formatRounded, px, replicationsPhrase } from "./format.js";
@@ -23,14 +23,7 @@ export interface DistributionChartOptions extends FrameOptions {
 }
 
 /** Plain-words names of the incident measures. */
-export const METRIC_LABELS: Record<IncidentMetricName, string> = {
-  discoveryDelay: "discovery delay",
-  queueWait: "queue wait",
-  travelTime: "travel time",
-  responseTime: "response time",
-  resolutionTime: "resolution time",
-  totalTime: "total time",
-};
+export const METRIC_LABELS = INCIDENT_METRIC_LABELS;
 
 interface Curve {
   run: ScenarioRun;

@@ -5,6 +5,7 @@ import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { SCHEMA_VERSION, type Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { CancelledError, type EnginePool } from "./EnginePool.js";
+import { runReplications } from "./runReplications.js";
 
 /** What to compare: the first scenario is the baseline. */
 export interface ComparisonRequest {
@@ -47,9 +48,6 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A replication that failed, named by scenario, seed and replication. */
-export class ReplicationError extends Error {}
-
 /**
  * Runs replications 0 … n − 1 of every scenario under one seed on the pool (common
  * random numbers: replication k of each scenario faces the same incidents), then
@@ -63,21 +61,11 @@ export async function runComparison(
 ): Promise<ComparisonResult> {
   const startedAt = new Date();
   const { scenarios, seed, replications } = request;
-  const jobs = scenarios.flatMap((scenario, s) => Array.from({ length: replications }, (_, k) => ({ s, k, scenario })));
-  const results = await pool.map(
-    jobs,
-    async (api, { scenario, k }) => {
-      const outcome = await api.runReplication(scenario, seed, k);
-      if (!outcome.ok) throw new ReplicationError(`${scenario.name}, seed ${seed}, replication ${k}: ${outcome.error.split("\n")[0]}`);
-      return outcome.result;
-    },
-    onProgress,
-    signal,
-  );
+  const grouped = await runReplications(pool, scenarios, seed, replications, onProgress, signal);
   // One scenario at a time, letting the page breathe in between (each combine is a few ms).
   const outcomes: ScenarioOutcome[] = [];
   for (const [s, scenario] of scenarios.entries()) {
-    const reps = results.filter((_, j) => jobs[j].s === s);
+    const reps = grouped[s];
     outcomes.push({ scenario, result: combineReplications(scenario, seed, reps), replications: reps });
     await yieldToPage();
     if (signal?.aborted) throw new CancelledError();

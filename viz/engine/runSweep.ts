@@ -4,17 +4,16 @@ import { meanInterval } from "../../sim/metrics/studentT.js";
 import { applyOverrides } from "../../sim/scenario/applyOverrides.js";
 import { parseScenario } from "../../sim/scenario/parseScenario.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import type { SweepCell as HeatmapCell } from "../charts/sweepHeatmap.js";
 import type { EnginePool } from "./EnginePool.js";
+import { runReplications } from "./runReplications.js";
 
-/** One point of a two-lever sweep, summarised for the heatmap. */
-export interface SweepCell {
-  x: number;
-  y: number;
-  /** Mean over replications of each replication's p90 response time (min), with its 95 % interval. */
-  value: number | null;
-  ci95: [number, number] | null;
-  /** Staff cost per year (CNY, mean over replications). */
-  cost: number | null;
+/**
+ * One point of a two-lever sweep, summarised for the heatmap: `value` is the mean over
+ * replications of each replication's p90 response time (min) with its 95 % interval,
+ * `cost` the staff cost per year (CNY); with the point's whole run result.
+ */
+export interface SweepCell extends HeatmapCell {
   result: RunResult;
 }
 
@@ -48,19 +47,9 @@ export async function runSweep(
     if (!s.ok) throw new Error(`${x.path}=${String(p[x.path])}, ${y.path}=${String(p[y.path])}: ${s.error}`);
     return s.scenario;
   });
-  const jobs = scenarios.flatMap((scenario, i) => Array.from({ length: replications }, (_, k) => ({ i, k, scenario })));
-  const results = await pool.map(
-    jobs,
-    async (api, { scenario, k }) => {
-      const out = await api.runReplication(scenario, seed, k);
-      if (!out.ok) throw new Error(`${scenario.name}, seed ${seed}, replication ${k}: ${out.error.split("\n")[0]}`);
-      return out.result;
-    },
-    onProgress,
-    signal,
-  );
+  const grouped = await runReplications(pool, scenarios, seed, replications, onProgress, signal);
   return points.map((p, i) => {
-    const result = combineReplications(scenarios[i], seed, results.filter((_, j) => jobs[j].i === i));
+    const result = combineReplications(scenarios[i], seed, grouped[i]);
     const p90s = result.perReplication.map((r) => r.metrics.responseTime.p90).filter((v) => Number.isFinite(v));
     const iv = p90s.length ? meanInterval(p90s) : null;
     const costs = result.perReplication.map((r) => r.cost.totalPerYear);

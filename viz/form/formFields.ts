@@ -2,6 +2,7 @@ import { z } from "zod";
 import { scenarioSchema } from "../../sim/scenario/scenarioSchema.js";
 import { labelFromKey } from "./labelFromKey.js";
 import { unitOf } from "./unitOf.js";
+import { inputJsonSchema, type JsonSchemaNode } from "../../sim/scenario/inputJsonSchema.js";
 
 /**
  * How a field is edited: a number box (`number`, `integer`), a checkbox (`boolean`), a
@@ -51,31 +52,13 @@ export interface SectionSpec {
   description: string;
 }
 
-interface JsonSchema {
-  type?: string | string[];
-  description?: string;
-  default?: unknown;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  enum?: Array<string | number | boolean>;
-  const?: string | number | boolean;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  maxLength?: number;
-  required?: string[];
-}
-
 const cache = new WeakMap<z.ZodType, { fields: FieldSpec[]; sections: SectionSpec[] }>();
 
 /** The JSON Schema of the scenario as written (inputs, with defaults), the walker's source. */
 function describeSchema(schema: z.ZodType): { fields: FieldSpec[]; sections: SectionSpec[] } {
   const hit = cache.get(schema);
   if (hit) return hit;
-  const root = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const root = inputJsonSchema(schema);
   const fields: FieldSpec[] = [];
   const sections: SectionSpec[] = [];
   walk(root, "", "", fields, sections);
@@ -98,7 +81,7 @@ export function formSections(schema: z.ZodType = scenarioSchema): SectionSpec[] 
   return describeSchema(schema).sections;
 }
 
-function walk(node: JsonSchema, path: string, section: string, fields: FieldSpec[], sections: SectionSpec[]): void {
+function walk(node: JsonSchemaNode, path: string, section: string, fields: FieldSpec[], sections: SectionSpec[]): void {
   const required = node.required ?? [];
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const p = path ? `${path}.${key}` : key;
@@ -114,7 +97,7 @@ function walk(node: JsonSchema, path: string, section: string, fields: FieldSpec
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
-function fieldSpec(s: JsonSchema, path: string, key: string, section: string, required: boolean): FieldSpec {
+function fieldSpec(s: JsonSchemaNode, path: string, key: string, section: string, required: boolean): FieldSpec {
   const description = s.description ?? "";
   const spec: FieldSpec = {
     path,
@@ -156,7 +139,7 @@ function fieldSpec(s: JsonSchema, path: string, key: string, section: string, re
   return spec;
 }
 
-function kindOf(s: JsonSchema): FieldKind {
+function kindOf(s: JsonSchemaNode): FieldKind {
   if (s.oneOf ?? s.anyOf) return "json";
   if (s.const !== undefined) return "const";
   if (s.enum) return "enum";
