@@ -6,6 +6,7 @@ import { runScenario } from "../../sim/experiments/runScenario.js";
 import { parseScenario } from "../../sim/scenario/parseScenario.js";
 import { encodeShareState } from "../../viz/share/shareLink.js";
 import { buildAndServe, launchBrowser, screenshot, type Browser, type ServedSite } from "../support/browserHarness.js";
+import { runCli } from "../support/runCli.js";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -51,7 +52,7 @@ async function exportedJson(page: Page): Promise<{ runs: unknown[]; manifest: { 
 }
 
 describe("the web app in a real browser (Chromium)", () => {
-  it("runs a two-scenario comparison in Web Workers with the same numbers as the Node engine", async () => {
+  it("runs a two-scenario comparison in Web Workers with the same numbers as the Node engine and the command line", async () => {
     const reform = { ...teaching, name: "More workers", staffing: { workersPerGrid: 2 } };
     const page = await browser.newPage(1280);
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }, { scenario: reform }], seed: 7, replications: 3 }));
@@ -69,6 +70,10 @@ describe("the web app in a real browser (Chromium)", () => {
       return runScenario(parsed.value, { seed: 7, replications: 3 });
     });
     expect(firstDifference(JSON.stringify(exported.runs), JSON.stringify(expected))).toBe(null);
+    // And the command line itself, on the shipped file, with the same seed.
+    const cli = runCli(["run", "scenarios/teaching-small.json", "--seed", "7", "--replications", "3", "--json"]);
+    expect(cli.status).toBe(0);
+    expect(firstDifference(JSON.stringify(exported.runs[0]), JSON.stringify(JSON.parse(cli.stdout)))).toBe(null);
     await screenshot(page, "comparison-1280");
     await page.setViewportSize({ width: 1024, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
