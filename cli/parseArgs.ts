@@ -1,4 +1,5 @@
 import { UserError } from "./UserError.js";
+import { seedFromText } from "../sim/kernel/rngStream.js";
 
 /** What a flag takes: a value (string), a repeatable value (list) or nothing (boolean). */
 export type FlagKind = "string" | "list" | "boolean";
@@ -59,6 +60,5 @@ export function intFlag(flags: ParsedArgs["flags"], name: string, fallback: numb
 
 /** Reads `--seed`: a whole number stays a number, anything else is a text seed; default 1. */
 export function seedFlag(flags: ParsedArgs["flags"]): number | string {
-  const text = (flags.seed as string | undefined) ?? "1";
-  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+  return seedFromText((flags.seed as string | undefined) ?? "1");
 }

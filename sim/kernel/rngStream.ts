@@ -20,3 +20,11 @@ export function rngStream(seed: number | string, name: string, replication: numb
 export function streamKey(seed: number | string, name: string, replication: number): string {
   return `gridgov/${seed}/${name}/${replication}`;
 }
+
+/**
+ * A root seed as typed by a person (command line, web page): whole numbers become
+ * numbers, anything else stays text. Either way it keys the streams as written.
+ */
+export function seedFromText(text: string): number | string {
+  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+}

@@ -153,6 +153,8 @@ describe("the web app in a real browser (Chromium)", () => {
       dialogs++;
       void d.dismiss();
     });
+    await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: "class-2026", replications: 2 }));
+    expect(await page.inputValue("#seed")).toBe("class-2026");
     await page.goto(`${site.url}#share=not-a-valid-link!!`);
     await expect.poll(() => page.locator("#link-error").innerText()).toMatch(/cannot be opened/);
     const hostile = { ...teaching, name: '<img src=x onerror="alert(1)">Evil' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rngStream, streamKey } from "../../sim/kernel/rngStream.js";
+import { rngStream, seedFromText, streamKey } from "../../sim/kernel/rngStream.js";
 import { draws, Z_999 } from "../support/stats.js";
 
 const first = (seed: number | string, name: string, replication: number, n = 50) =>
@@ -50,5 +50,16 @@ describe("rngStream", () => {
 
   it("stream keys follow the documented gridgov/<seed>/<name>/<replication> form", () => {
     expect(streamKey(2024, "arrivals", 5)).toBe("gridgov/2024/arrivals/5");
+  });
+});
+
+describe("seeds typed by people", () => {
+  it("whole numbers become numbers, anything else stays text, so '7' and 7 key the same streams", () => {
+    expect(seedFromText("7")).toBe(7);
+    expect(seedFromText("007")).toBe(7);
+    expect(seedFromText("7.5")).toBe("7.5");
+    expect(seedFromText("district-j")).toBe("district-j");
+    expect(seedFromText("99999999999999999999")).toBe("99999999999999999999");
+    expect(streamKey(seedFromText("7"), "arrivals", 0)).toBe(streamKey(7, "arrivals", 0));
   });
 });

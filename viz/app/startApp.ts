@@ -1,4 +1,5 @@
 import { loadScenario } from "../../sim/experiments/loadScenario.js";
+import { seedFromText } from "../../sim/kernel/rngStream.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { scenarioColor } from "../charts/palette.js";
 import { CancelledError, EnginePool } from "../engine/EnginePool.js";
@@ -48,7 +49,7 @@ export function startApp(root: HTMLElement): void {
   const fileInput = el("input", { id: "file-input", type: "file", accept: ".json,application/json" });
   const loadError = el("div", { id: "load-error", className: "error", role: "alert" });
   const editor = el("div", { id: "editor", className: "editor" });
-  const seedInput = el("input", { id: "seed", type: "number", min: 0, step: 1, value: 1 });
+  const seedInput = el("input", { id: "seed", type: "text", inputmode: "numeric", size: 8, value: 1, "aria-describedby": "seed-help" });
   const repsInput = el("input", { id: "replications", type: "number", min: 2, max: 200, step: 1, value: 10 });
   const autoRun = el("input", { id: "auto-run", type: "checkbox", checked: true });
   const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run() }, "Run comparison");
@@ -90,6 +91,7 @@ export function startApp(root: HTMLElement): void {
       "div",
       { className: "panel" },
       el("div", { className: "row" }, el("label", { for: "seed" }, "Seed"), seedInput, el("label", { for: "replications" }, "Replications"), repsInput),
+      el("p", { id: "seed-help", className: "status" }, "The same scenarios and seed give the same numbers, here and with gridgov run --seed."),
       el("div", { className: "row" }, runButton, cancelButton),
       el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change")),
       progress,
@@ -206,13 +208,14 @@ export function startApp(root: HTMLElement): void {
   }
   prediction.addEventListener("input", updateRunButton);
 
-  function runSettings(): { seed: number; replications: number } | null {
-    const seed = Number(seedInput.value);
+  function runSettings(): { seed: number | string; replications: number } | null {
+    const text = seedInput.value.trim();
     const replications = Number(repsInput.value);
-    if (!Number.isInteger(seed) || seed < 0) {
-      status.textContent = `Seed: expected a whole number ≥ 0, found “${seedInput.value}”.`;
+    if (text === "" || text.length > 100) {
+      status.textContent = `Seed: expected a whole number or a word of up to 100 characters, found “${seedInput.value.slice(0, 120)}”.`;
       return null;
     }
+    const seed = seedFromText(text);
     if (!Number.isInteger(replications) || replications < 2 || replications > 200) {
       status.textContent = `Replications: expected a whole number from 2 to 200 (intervals need at least 2), found “${repsInput.value}”.`;
       return null;
@@ -277,7 +280,7 @@ export function startApp(root: HTMLElement): void {
   }
 
   function currentShareState(): ShareState {
-    const settings = runSettings() ?? { seed: 1, replications: 10 };
+    const settings = runSettings() ?? { seed: 1 as number | string, replications: 10 };
     return {
       v: 1,
       scenarios: entries.map((e) => (e.preset ? { preset: e.preset, changes: changesOf(e) } : { scenario: compactScenario(e.data) as object })),
@@ -354,11 +357,18 @@ export function startApp(root: HTMLElement): void {
   }
 
   // ----- start -----
-  const hash = new URLSearchParams(location.hash.slice(1));
-  const payload = hash.get("share");
+  const sharePayload = () => new URLSearchParams(location.hash.slice(1)).get("share");
+  const payload = sharePayload();
   if (!(payload !== null && restoreFromShare(payload))) {
     addEntry(makeEntry("teaching-small", PRESETS["teaching-small"]));
   }
+  // A link pasted into this tab changes only the hash: set the page up from it.
+  window.addEventListener("hashchange", () => {
+    const next = sharePayload();
+    if (next === null) return;
+    showingSaved = false;
+    restoreFromShare(next);
+  });
   void saved.refresh();
   renderList();
 }

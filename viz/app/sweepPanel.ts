@@ -1,3 +1,4 @@
+import { seedFromText } from "../../sim/kernel/rngStream.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { sweepHeatmap } from "../charts/sweepHeatmap.js";
 import { CancelledError, type EnginePool } from "../engine/EnginePool.js";
@@ -59,7 +60,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     for (const v of [xs, ys]) if (typeof v === "string") return void (status.textContent = v);
     if (!Number.isInteger(n) || n < 2 || n > 50) return void (status.textContent = `Replications per point: expected a whole number from 2 to 50, found “${reps.value}”`);
     if (!(t > 0)) return void (status.textContent = `Target: expected a positive number of minutes, found “${target.value}”`);
-    const seed = Number((document.getElementById("seed") as HTMLInputElement | null)?.value ?? 1) || 1;
+    const seed = seedFromText((document.getElementById("seed") as HTMLInputElement | null)?.value.trim() || "1");
     controller = new AbortController();
     run.disabled = true;
     cancel.disabled = false;
