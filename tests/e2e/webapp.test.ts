@@ -146,6 +146,29 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 240_000);
 
+  it("a teacher makes a lesson link in the page; it opens with the question and only the chosen field editable", async () => {
+    const page = await browser.newPage();
+    await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }, { preset: "teaching-small", name: "Cut tasks", changes: { "admin.taskCut": 0.5 } }], seed: 4, replications: 2 }));
+    await page.waitForSelector("#scenario-list li >> nth=1");
+    await page.click("#lesson-maker summary");
+    expect(await page.inputValue("#lesson-make-editable")).toBe("admin.taskCut");
+    await page.fill("#lesson-make-title", "Fewer forms");
+    await page.fill("#lesson-make-question", "What do workers do with the time saved?");
+    await page.click("#lesson-make");
+    const link = await page.inputValue("#share-url");
+    expect(link).toContain("#share=");
+    const student = await browser.newPage();
+    await student.goto(link);
+    await student.waitForSelector("#lesson:not(.hidden)");
+    expect(await student.locator("#lesson").innerText()).toContain("What do workers do with the time saved?");
+    expect(await student.locator("#run").isDisabled()).toBe(true);
+    await student.locator("#scenario-list li").nth(1).getByRole("button", { name: /^Edit/ }).click();
+    expect(await student.locator('#editor [data-path="admin.taskCut"] input').isDisabled()).toBe(false);
+    expect(await student.locator('#editor [data-path="admin.dailyTaskHours"] input').isDisabled()).toBe(true);
+    await student.close();
+    await page.close();
+  }, 60_000);
+
   it("refuses a bad or hostile share link with an error and renders hostile names as text", async () => {
     const page = await browser.newPage();
     let dialogs = 0;

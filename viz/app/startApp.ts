@@ -7,7 +7,8 @@ import { runComparison, type ComparisonResult } from "../engine/runComparison.js
 import { scenarioForm } from "../form/scenarioForm.js";
 import { changedPaths } from "../form/changedPaths.js";
 import { getPath } from "../form/getPath.js";
-import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type ShareState } from "../share/index.js";
+import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type Lesson as ShareLesson, type ShareState } from "../share/index.js";
+import { lessonMaker } from "./lessonMaker.js";
 import { SavedRuns } from "../store/savedRuns.js";
 import { el, replace } from "./el.js";
 import { PRESETS, presetName } from "./presets.js";
@@ -17,10 +18,9 @@ import { savedPanel } from "./savedPanel.js";
 import { checkEntry, entryName, entryScenario, makeEntry, type ScenarioEntry } from "./ScenarioEntry.js";
 import { sweepPanel } from "./sweepPanel.js";
 
-/** A lesson set up by a link: the question, and which parameters students may change. */
-interface Lesson {
-  title: string;
-  question: string;
+/** A lesson set up by a link: as the link gave it, and the field paths it locks. */
+interface OpenLesson {
+  spec: ShareLesson;
   locked: string[];
 }
 
@@ -39,7 +39,7 @@ export function startApp(root: HTMLElement): void {
   const store = new SavedRuns();
   let entries: ScenarioEntry[] = [];
   let editing: number | null = null;
-  let lesson: Lesson | null = null;
+  let lesson: OpenLesson | null = null;
   let running: AbortController | null = null;
 
   // ----- set-up column -----
@@ -103,6 +103,11 @@ export function startApp(root: HTMLElement): void {
       el("div", { className: "row" }, el("button", { id: "share-button", type: "button", onclick: () => makeShareLink() }, "Make share link")),
       shareUrl,
       linkError,
+      lessonMaker(
+        (spec) => makeShareLink(spec),
+        // Changed parameters (not the scenario's own name or description).
+        () => [...new Set(entries.flatMap((e) => (e.preset ? changedPaths(e.data, e.baseline) : [])).filter((p) => p.includes(".")))],
+      ),
     ),
   );
 
@@ -286,7 +291,7 @@ export function startApp(root: HTMLElement): void {
       scenarios: entries.map((e) => (e.preset ? { preset: e.preset, changes: changesOf(e) } : { scenario: compactScenario(e.data) as object })),
       seed: settings.seed,
       replications: settings.replications,
-      ...(lesson ? { lesson: { title: lesson.title, question: lesson.question, locked: lesson.locked } } : {}),
+      ...(lesson ? { lesson: lesson.spec } : {}),
     };
   }
 
@@ -302,8 +307,9 @@ export function startApp(root: HTMLElement): void {
     return out;
   }
 
-  function makeShareLink() {
-    const encoded = tryEncodeShareState(currentShareState());
+  function makeShareLink(withLesson?: ShareLesson) {
+    const state = currentShareState();
+    const encoded = tryEncodeShareState(withLesson ? { ...state, lesson: withLesson } : state);
     if (!encoded.ok) {
       linkError.textContent = `No link could be made: ${encoded.error}`;
       return;
@@ -335,7 +341,7 @@ export function startApp(root: HTMLElement): void {
     });
     seedInput.value = String(state.seed);
     repsInput.value = String(state.replications);
-    lesson = state.lesson ? { title: state.lesson.title, question: state.lesson.question, locked: resolved.locked } : null;
+    lesson = state.lesson ? { spec: state.lesson, locked: resolved.locked } : null;
     renderLesson();
     renderList();
     if (announce) preview.schedule(entries);
@@ -347,8 +353,8 @@ export function startApp(root: HTMLElement): void {
     if (!lesson) return;
     replace(
       lessonBox,
-      el("h3", { id: "lesson-title" }, "Lesson: ", lesson.title),
-      el("p", {}, lesson.question),
+      el("h3", { id: "lesson-title" }, "Lesson: ", lesson.spec.title),
+      el("p", {}, lesson.spec.question),
       el("label", { for: "prediction" }, "Your prediction"),
       el("p", { id: "prediction-help", className: "status" }, "Write what you expect before running: the results appear only after you have committed to a prediction."),
       prediction,
