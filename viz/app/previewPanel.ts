@@ -33,17 +33,22 @@ export function previewPanel() {
   let generation = 0;
   let listeners: Array<() => void> = [];
 
+  let inFlight = false;
+
   async function runNow(entries: ScenarioEntry[]) {
     const mine = ++generation;
-    pool.cancel();
+    // A preview still running is stale: stop it (its worker is replaced). An idle worker is kept, warm.
+    if (inFlight) pool.cancel();
     const valid = entries.map((e, i) => ({ e, i })).filter(({ e }) => e.issues.length === 0);
     if (valid.length === 0) {
       replace(body, el("p", { className: "status" }, entries.length ? "Fix the invalid scenario to see a preview." : "Add a scenario to see a first estimate."));
       return;
     }
     const scenarios = valid.map(({ e }) => previewScenario(entryScenario(e)));
+    inFlight = true;
     try {
       const results = await pool.map(scenarios, async (api, s) => api.runReplication(s, 1, 0));
+      inFlight = false;
       if (mine !== generation) return;
       const rows = valid.map(({ e, i }, k) => {
         const r = results[k];
@@ -72,6 +77,7 @@ export function previewPanel() {
       element.dataset.ready = String(mine);
       for (const l of listeners) l();
     } catch (e) {
+      if (mine === generation) inFlight = false;
       if (!(e instanceof CancelledError)) replace(body, el("p", { className: "error" }, `Preview failed: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
