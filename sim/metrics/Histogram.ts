@@ -38,6 +38,15 @@ export class Histogram {
     this.max = Math.max(this.max, other.max);
   }
 
+  /** Adds every value counted in a histogram's plain-data form (as {@link merge} of {@link fromJSON}, without building it). */
+  mergeJSON(data: SparseHistogram): void {
+    const { bins, counts } = data;
+    for (let k = 0; k < bins.length; k++) this.counts[bins[k]] += counts[k];
+    this.n += data.n;
+    if (data.min !== null && data.min < this.min) this.min = data.min;
+    if (data.max !== null && data.max > this.max) this.max = data.max;
+  }
+
   /** The q-quantile (nearest rank), as the middle of its bin clamped to [min, max]; NaN if empty. */
   quantile(q: number): number {
     if (this.n === 0) return NaN;

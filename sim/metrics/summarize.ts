@@ -93,7 +93,7 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
     const means: number[] = [];
     for (const res of results) {
       const m = res.metrics[r.name];
-      pooled.merge(Histogram.fromJSON(m.histogram));
+      pooled.mergeJSON(m.histogram);
       if (m.n > 0) means.push(m.mean);
     }
     metrics[r.name] = {

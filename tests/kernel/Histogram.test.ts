@@ -95,3 +95,28 @@ describe("Histogram", () => {
     expect(new Histogram().toJSON()).toEqual({ n: 0, min: null, max: null, bins: [], counts: [] });
   });
 });
+
+describe("pooling histograms from their plain-data form", () => {
+  it("mergeJSON gives exactly what merge(fromJSON(…)) gives, empty histograms included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 40 }), { maxLength: 6 }), (groups) => {
+        const parts = groups.map((values) => {
+          const h = new Histogram();
+          for (const v of values) h.add(v);
+          return h.toJSON();
+        });
+        const a = new Histogram();
+        const b = new Histogram();
+        for (const p of parts) {
+          a.mergeJSON(p);
+          b.merge(Histogram.fromJSON(p));
+        }
+        expect(a.n).toBe(b.n);
+        expect(a.min).toBe(b.min);
+        expect(a.max).toBe(b.max);
+        expect(Array.from(a.counts)).toEqual(Array.from(b.counts));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

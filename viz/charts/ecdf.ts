@@ -18,7 +18,7 @@ export function binEdges(b: number): [number, number] {
 /** The histograms added together (how replications are pooled). */
 export function poolHistograms(histograms: readonly SparseHistogram[]): Histogram {
   const pooled = new Histogram();
-  for (const h of histograms) pooled.merge(Histogram.fromJSON(h));
+  for (const h of histograms) pooled.mergeJSON(h);
   return pooled;
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from "vitest";
-import { distributionChart } from "../../../viz/charts/distributionChart.js";
+import { distributionChart, perHalfPixel } from "../../../viz/charts/distributionChart.js";
 import { formatNumber, formatRounded } from "../../../viz/charts/format.js";
 import { syntheticRun } from "./fixtures.js";
 import { parseShown, skeleton, svgOf, tableColumns, tableRows, ticks } from "./helpers.js";
@@ -109,5 +109,21 @@ describe("distributionChart", () => {
     const figure = distributionChart(runs(), { metric: "responseTime" });
     expect(skeleton(figure, 0, 3)).toMatchSnapshot();
     expect(figure.outerHTML).toMatchSnapshot();
+  });
+});
+
+describe("perHalfPixel", () => {
+  test("keeps the first point, then the last point of each half pixel, in order", () => {
+    const xs = [0, 0.1, 0.2, 0.6, 0.7, 1.4, 3, 3.1];
+    const kept = perHalfPixel(xs, (x) => x);
+    expect(kept).toEqual([0, 0.2, 0.7, 1.4, 3.1]);
+    // Never two kept points (after the first) in the same half pixel; the curve's end survives.
+    const many = Array.from({ length: 5000 }, (_, k) => k / 37);
+    const thin = perHalfPixel(many, (x) => x);
+    expect(thin[0]).toBe(0);
+    expect(thin[thin.length - 1]).toBe(many[many.length - 1]);
+    const cols = thin.slice(1).map((x) => Math.round(x * 2));
+    expect(new Set(cols).size).toBe(cols.length);
+    expect(thin.length).toBeLessThan(many.length / 10);
   });
 });
