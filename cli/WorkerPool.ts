@@ -16,6 +16,9 @@ const tsxApi = import.meta.resolve("tsx/esm/api");
 // Without a bundle (see engineWorkerBundle): tsx does not reach into worker threads, so each worker registers it, then loads the engine.
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule)}); });`;
 
+/** Jobs sent to each worker thread ahead of its results (see {@link WorkerPool.runJobs}). */
+const JOBS_IN_FLIGHT = 2;
+
 /** The default number of worker threads: one per core. */
 export const defaultWorkers = () => availableParallelism();
 
@@ -65,6 +68,10 @@ export class WorkerPool {
   /**
    * Runs any list of (scenario, seed, replication) jobs; outcomes come back in the list's
    * order. Once `stop` is aborted no new job starts (jobs under way finish).
+   *
+   * Each thread has {@link JOBS_IN_FLIGHT} jobs sent to it at once, so that it starts the
+   * next one the moment it posts a result, without waiting for this thread to answer —
+   * which, with every core busy running the engine, can take a scheduler time slice.
    */
   async runJobs(
     jobs: ReadonlyArray<{ scenario: unknown; seed: number | string; replication: number }>,
@@ -76,25 +83,46 @@ export class WorkerPool {
     const failures: ReplicationFailure[] = [];
     let next = 0;
     let done = 0;
-    const drive = async (t: number) => {
-      while (next < n && !stop?.aborted) {
-        const k = next++;
+    /** Jobs handed back by a thread that died before starting them. */
+    const requeued: number[] = [];
+    /** Per thread, the jobs sent to it and not yet answered, oldest (the one running) first. */
+    const inFlight = this.threads.map(() => [] as number[]);
+    const dead = this.threads.map(() => false);
+    const take = () => (requeued.length ? requeued.shift()! : next < n ? next++ : -1);
+    const lane = async (t: number) => {
+      while (!dead[t] && !stop?.aborted) {
+        const k = take();
+        if (k < 0) return;
         const job = jobs[k];
+        inFlight[t].push(k);
         let outcome: ReplicationOutcome;
-        let dead = false;
         try {
           outcome = await Promise.race([this.engines[t].runReplication(job.scenario, job.seed, job.replication), this.deaths[t]]);
+          inFlight[t].splice(inFlight[t].indexOf(k), 1);
         } catch (e) {
+          dead[t] = true;
+          // Only the job the thread was running is its victim; the ones queued behind it go to another thread.
+          if (inFlight[t][0] !== k) {
+            requeued.push(k);
+            return;
+          }
           outcome = { ok: false, error: e instanceof Error ? e.message : String(e) };
-          dead = true;
         }
         outcomes[k] = outcome;
         if (!outcome.ok) failures.push({ replication: job.replication, error: outcome.error });
         onDone?.(++done, n);
-        if (dead) return;
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, n)) }, (_, t) => drive(t)));
+    const threads = Math.max(1, Math.min(this.size, n));
+    const lanes: Promise<void>[] = [];
+    for (let t = 0; t < threads; t++) for (let d = 0; d < JOBS_IN_FLIGHT; d++) lanes.push(lane(t));
+    await Promise.all(lanes);
+    // Lanes of live threads may have finished before a dying thread handed jobs back.
+    for (;;) {
+      const live = this.threads.findIndex((_, t) => t < threads && !dead[t]);
+      if (live < 0 || !requeued.length || stop?.aborted) break;
+      await lane(live);
+    }
     if (!stop?.aborted) {
       jobs.forEach((job, k) => {
         if (!outcomes[k]) failures.push({ replication: job.replication, error: "not run: every worker thread had crashed" });
