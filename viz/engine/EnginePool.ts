@@ -22,8 +22,9 @@ interface Slot {
 }
 
 /**
- * A pool of engine workers. Jobs are spread over the workers, at most one job per
- * worker at a time, in the order given; results come back in that same order
+ * A pool of engine workers. Jobs are spread over the workers in the order given, two
+ * jobs sent to each worker at a time so that it starts the next the moment it posts a
+ * result, without waiting for the page's thread to answer; results come back in order
  * whatever the pool size, so the numbers never depend on how many workers ran them.
  * Cancelling terminates the workers (a running replication cannot be interrupted
  * otherwise); the pool makes fresh ones for the next run.
@@ -84,7 +85,7 @@ export class EnginePool {
       }
     };
     try {
-      await Promise.race([Promise.all(slots.map(lane)), cancelPromise]);
+      await Promise.race([Promise.all(slots.flatMap((slot) => [lane(slot), lane(slot)])), cancelPromise]);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       this.running.delete(stop);
