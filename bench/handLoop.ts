@@ -1,4 +1,6 @@
 import seedrandom from "seedrandom";
+import { log as detLog } from "../sim/kernel/detMath.js";
+import { Histogram } from "../sim/metrics/Histogram.js";
 
 /** What the hand-written M/M/c loop measured. */
 export interface HandLoopResult {
@@ -8,6 +10,8 @@ export interface HandLoopResult {
   closed: number;
   /** Mean wait in queue of the customers served (minutes). */
   meanWait: number;
+  /** Customers whose measurements were recorded (with `duties`; else 0). */
+  recorded: number;
 }
 
 /**
@@ -21,7 +25,16 @@ export interface HandLoopResult {
  * @param arrivalsPerMinute λ
  * @param serviceMean mean service time 1/μ (minutes)
  * @param until simulated minutes to run
- * @param seed seed of the two streams
+ * With `duties`, the loop also does what the engine must do per incident whatever the
+ * model around it, and nothing else: draw through the engine-independent logarithm
+ * (`sim/kernel/detMath.ts`, for byte-identical runs in every JavaScript engine); draw the
+ * incident's place (hotspot block, x, y), category, urgency and outcome key, as the
+ * engine does for common random numbers (six draws more per incident); and record the
+ * six incident measurements in the engine's histograms, with their sums. The ratio of
+ * the two variants is the floor for any implementation with those duties.
+ *
+ * @param seed seed of the streams
+ * @param duties add the engine's per-incident duties (see above)
  */
 export function handLoopMMc(
   servers: number,
@@ -29,9 +42,27 @@ export function handLoopMMc(
   serviceMean: number,
   until: number,
   seed: string,
+  duties = false,
 ): HandLoopResult {
   const arrivals = seedrandom.alea(`hand/${seed}/arrivals`);
   const service = seedrandom.alea(`hand/${seed}/service`);
+  const outcomes = seedrandom.alea(`hand/${seed}/outcomes`);
+  const ln = duties ? detLog : Math.log;
+  const [discovery, queueWait, travel, response, resolution, total] = [0, 1, 2, 3, 4, 5].map(() => new Histogram());
+  const sums = new Float64Array(6);
+  /** The six measurements of a customer whose service starts after `wait` and lasts `s`. */
+  const record = (wait: number, s: number): void => {
+    discovery.add(0);
+    queueWait.add(wait);
+    travel.add(0);
+    response.add(wait);
+    resolution.add(wait + s);
+    total.add(wait + s);
+    sums[1] += wait;
+    sums[3] += wait;
+    sums[4] += wait + s;
+    sums[5] += wait + s;
+  };
   const arrivalMean = 1 / arrivalsPerMinute;
   // At most c departures + 1 arrival are pending at once.
   const capacity = servers + 2;
@@ -60,7 +91,7 @@ export function handLoopMMc(
   let closed = 0;
   let busy = 0;
   let waitSum = 0;
-  push(-arrivalMean * Math.log(1 - arrivals()), 0);
+  push(-arrivalMean * ln(1 - arrivals()), 0);
   while (size > 0) {
     // Pop the root.
     const now = times[0];
@@ -84,10 +115,17 @@ export function handLoopMMc(
     events++;
 
     if (kind === 0) {
-      push(now - arrivalMean * Math.log(1 - arrivals()), 0);
+      push(now - arrivalMean * ln(1 - arrivals()), 0);
+      if (duties) {
+        // Hotspot block, x, y, category, urgency; outcome key.
+        for (let k = 0; k < 5; k++) arrivals();
+        outcomes();
+      }
       if (busy < servers) {
         busy++;
-        push(now - serviceMean * Math.log(1 - service()), 1);
+        const s = -serviceMean * ln(1 - service());
+        if (duties) record(0, s);
+        push(now + s, 1);
       } else {
         if (waiting === ring.length) {
           const bigger = new Float64Array(ring.length * 2);
@@ -100,14 +138,17 @@ export function handLoopMMc(
     } else {
       closed++;
       if (waiting > 0) {
-        waitSum += now - ring[head];
+        const wait = now - ring[head];
+        waitSum += wait;
         head = (head + 1) % ring.length;
         waiting--;
-        push(now - serviceMean * Math.log(1 - service()), 1);
+        const s = -serviceMean * ln(1 - service());
+        if (duties) record(wait, s);
+        push(now + s, 1);
       } else {
         busy--;
       }
     }
   }
-  return { events, closed, meanWait: closed > 0 ? waitSum / closed : NaN };
+  return { events, closed, meanWait: closed > 0 ? waitSum / closed : NaN, recorded: queueWait.n };
 }

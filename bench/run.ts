@@ -19,6 +19,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compareEngineAndHandLoop, type MmcSummary } from "./engineMmc.js";
+import type { HandLoopChildResult } from "./handLoopChild.js";
+import { median } from "./timing.js";
 import { MMC } from "./mmcScenario.js";
 import { checkSimpy, runSimpy, type SimpyCheck, type SimpyRun } from "./peers/simpy.js";
 import type { DistrictResult } from "./districtChild.js";
@@ -57,6 +59,16 @@ function log(line: string): void {
 log(`M/M/c patrol: engine and hand loop, ${repeats}× each, ${hours.toLocaleString("en")} simulated hours …`);
 const mmc: { engine: MmcSummary; hand: MmcSummary } = compareEngineAndHandLoop(repeats, hours);
 
+// 1b. The floor: the hand loop with and without the engine's per-incident duties, alternately, one child process per run.
+log("M/M/c patrol: hand loop plain and with the engine's per-incident duties (child processes) …");
+const floorRuns = Array.from({ length: repeats }, (_, k) =>
+  (["plain", "duties"] as const).map((variant) => child<HandLoopChildResult>("./handLoopChild.ts", [variant, String(hours), String(k + 1)])),
+);
+const floor = {
+  plainMs: median(floorRuns.map(([plain]) => plain.ms)),
+  dutiesMs: median(floorRuns.map(([, duties]) => duties.ms)),
+};
+
 // 2. SimPy 3, side by side.
 let simpyCheck: SimpyCheck | undefined;
 let simpy: SimpyRun | undefined;
@@ -79,7 +91,7 @@ log("District J baseline, 365 days, at 30,000, 120,000 and 480,000 households �
 const districts = (quick ? [30000, 120000] : [30000, 120000, 480000]).map((h) => child<DistrictResult>("./districtChild.ts", [String(h)]));
 
 // 5. Sweep on 1 and 2 worker threads.
-log("Sweep: 4 grid sizes × 3 staffing levels × 10 replications, on 1, 2, 2 and 1 worker threads …");
+log("Sweep: 4 grid sizes × 3 staffing levels × 10 replications, on 1, 2, 2, 1, 1 and 2 worker threads …");
 const sweep = await sweepBench(quick);
 
 // 6. The web app in Chromium, in its own process (it writes test-artifacts/bench/browser.json).
@@ -105,6 +117,7 @@ const report: BenchReport = {
     engine: mmc.engine,
     handLoop: mmc.hand,
     engineOverHandLoop: mmc.engine.medianMs / mmc.hand.medianMs,
+    floor: { ...floor, ratio: floor.dutiesMs / floor.plainMs },
   },
   simpy: simpy
     ? { run: simpy, modelEventsPerSecond: simpy.modelEvents / simpy.seconds, engineSpeedup: simpy.seconds * 1000 / mmc.engine.medianMs }

@@ -3,9 +3,10 @@
  * District J baseline, run end to end on a pool of 1 and of 2 worker threads (the same
  * pool the CLI uses), to measure the parallel speed-up. Results must be identical.
  *
- * The pool sizes alternate 1, 2, 2, 1, and the speed-up is the ratio of the summed wall
- * times, so that a drift in the machine's speed during the bench (other jobs on a shared
- * VM) weighs on both sides alike.
+ * The pool sizes alternate 1, 2 | 2, 1 | 1, 2: three pairs of adjacent runs, each pair
+ * giving one speed-up, and the bench reports their median. On a shared VM the machine's
+ * speed drifts and jumps by ±20 % within a minute (other jobs); comparing adjacent runs,
+ * in both orders, and taking the median keeps one slow spell from deciding the figure.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,7 @@ import { WorkerPool } from "../cli/WorkerPool.js";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { factorialPoints } from "../sim/experiments/sweepPoints.js";
 import { canonicalJson } from "../sim/scenario/canonicalJson.js";
+import { median } from "./timing.js";
 
 /** What one pool size measured. */
 export interface SweepTiming {
@@ -25,8 +27,19 @@ export interface SweepTiming {
   cores: number;
 }
 
-/** Runs the sweep on pools of 1, 2, 2 and 1 threads; `quick` shrinks it to 2 × 2 × 2 units of 7 days, once on each pool size. */
-export async function sweepBench(quick: boolean): Promise<{ timings: SweepTiming[]; identical: boolean; speedup: number }> {
+/** What the sweep bench measured. */
+export interface SweepBench {
+  /** Every run, in the order run. */
+  timings: SweepTiming[];
+  /** True if every run gave the same bytes. */
+  identical: boolean;
+  /** Speed-up of each adjacent pair (1-thread wall / 2-thread wall), and their median. */
+  pairSpeedups: number[];
+  speedup: number;
+}
+
+/** Runs the sweep on pools of 1, 2, 2, 1, 1 and 2 threads; `quick` shrinks it to 2 × 2 × 2 units of 7 days, on one pair. */
+export async function sweepBench(quick: boolean): Promise<SweepBench> {
   const file = fileURLToPath(new URL("../scenarios/district-j-baseline.json", import.meta.url));
   const text = readFileSync(file, "utf8");
   const points = factorialPoints([
@@ -41,7 +54,7 @@ export async function sweepBench(quick: boolean): Promise<{ timings: SweepTiming
   });
   const timings: SweepTiming[] = [];
   const outputs: string[] = [];
-  for (const threads of quick ? [1, 2] : [1, 2, 2, 1]) {
+  for (const threads of quick ? [1, 2] : [1, 2, 2, 1, 1, 2]) {
     const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     const pool = new WorkerPool(threads);
@@ -54,6 +67,10 @@ export async function sweepBench(quick: boolean): Promise<{ timings: SweepTiming
     timings.push({ threads, units: jobs.length, ms, cpuMs, cores: cpuMs / ms });
     outputs.push(canonicalJson(outcomes));
   }
-  const total = (threads: number) => timings.filter((t) => t.threads === threads).reduce((sum, t) => sum + t.ms, 0);
-  return { timings, identical: outputs.every((o) => o === outputs[0]), speedup: total(1) / total(2) };
+  const pairSpeedups: number[] = [];
+  for (let k = 0; k + 1 < timings.length; k += 2) {
+    const [a, b] = [timings[k], timings[k + 1]];
+    pairSpeedups.push(a.threads === 1 ? a.ms / b.ms : b.ms / a.ms);
+  }
+  return { timings, identical: outputs.every((o) => o === outputs[0]), pairSpeedups, speedup: median(pairSpeedups) };
 }
