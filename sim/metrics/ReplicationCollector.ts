@@ -1,7 +1,7 @@
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from "../kernel/PoissonProcess.js";
 import type { GridModel } from "../model/GridModel.js";
 import * as incidentConstants from "../model/IncidentStore.js";
-import { FOUND_BY } from "../model/IncidentStore.js";
+import { FOUND_BY, type IncidentStore } from "../model/IncidentStore.js";
 import { ACTIVITIES, ACTIVITY_COUNT, AVAILABLE, OFF_DUTY, type ActivityName } from "../model/Workforce.js";
 import { gini } from "./gini.js";
 import { Histogram, type SparseHistogram } from "./Histogram.js";
@@ -121,6 +121,9 @@ export class ReplicationCollector {
   private foundToday = 0;
   private firstMissed = Infinity;
   private foundByResidentsToday = 0;
+  /** The model's incidents and warm-up end, read at every stage. */
+  private readonly incidents: IncidentStore;
+  private readonly warmupEnd: number;
 
   constructor(private readonly model: GridModel) {
     this.histograms = INCIDENT_REPORTERS.map(() => new Histogram());
@@ -133,8 +136,11 @@ export class ReplicationCollector {
     this.gridOccurred = new Float64Array(G);
     this.gridResponses = new Float64Array(G);
     this.gridResponseSum = new Float64Array(G);
-    model.onStage = (i, stage, now) => this.stage(i, stage, now);
-    model.onClose = (i, satisfied) => this.closed(i, satisfied);
+    this.incidents = model.incidents;
+    this.warmupEnd = model.warmupEnd;
+    // Bound methods: the model's calls land in them directly, one JavaScript frame less per stage.
+    model.onStage = this.stage.bind(this);
+    model.onClose = this.closed.bind(this);
     const sim = model.sim;
     const warmup = sim.define(() => this.endWarmup());
     sim.scheduleAt(model.warmupEnd, warmup, 0, 0);
@@ -153,16 +159,15 @@ export class ReplicationCollector {
   }
 
   private stage(i: number, stage: number, now: number): void {
-    const inc = this.model.incidents;
-    const registered = inc.times[i * STAGE_COUNT + REGISTERED] >= 0;
-    if (stage === REGISTERED || stage === ASSIGNED || (stage === CLOSED && registered)) {
+    const inc = this.incidents;
+    if (stage === REGISTERED || stage === ASSIGNED || (stage === CLOSED && inc.times[i * STAGE_COUNT + REGISTERED] >= 0)) {
       this.areaSystem += this.inSystem * (now - this.lastChange);
       this.areaQueue += this.inQueue * (now - this.lastChange);
       this.lastChange = now;
       if (stage === REGISTERED) {
         this.inSystem++;
         this.inQueue++;
-        if (now >= this.model.warmupEnd) this.registeredInWindow++;
+        if (now >= this.warmupEnd) this.registeredInWindow++;
       } else if (stage === ASSIGNED) this.inQueue--;
       else this.inSystem--;
     }
@@ -195,7 +200,7 @@ export class ReplicationCollector {
   }
 
   private closed(i: number, satisfied: boolean): void {
-    const inc = this.model.incidents;
+    const inc = this.incidents;
     if (inc.measured[i] === 0) return;
     const now = this.model.sim.now;
     const cat = this.categories[inc.category[i]];

@@ -22,7 +22,35 @@ function histogramOf(values: number[]): Histogram {
   return h;
 }
 
+/** The documented bin of a value: 0 below 2^-10, else its IEEE 754 exponent and top seven mantissa bits (capped at the last bin). */
+function documentedBin(v: number): number {
+  if (!(v >= LOW)) return 0;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  const hi = view.getUint32(0);
+  const e = ((hi >>> 20) & 0x7ff) - 1023;
+  if (e >= Histogram.MAX_EXP) return Histogram.BINS - 1;
+  return 1 + (e - Histogram.MIN_EXP) * Histogram.SUB + ((hi >>> 13) & 0x7f);
+}
+
 describe("Histogram", () => {
+  it("puts every value in the bin named by its exponent and top seven mantissa bits", () => {
+    const anyValue = fc.oneof(
+      fc.double({ min: 0, max: 2 ** 30, noNaN: true }),
+      fc.double({ min: 0, max: 2 * LOW, noNaN: true }),
+      // Both sides of the powers of two, where the binade changes.
+      fc.integer({ min: -12, max: 26 }).chain((e) => fc.constantFrom(2 ** e, 2 ** e * (1 - 2 ** -53), 2 ** e * (1 + 2 ** -52))),
+    );
+    fc.assert(
+      fc.property(anyValue, (v) => {
+        const h = new Histogram();
+        h.add(v);
+        expect(h.toJSON().bins).toEqual([documentedBin(v)]);
+      }),
+      { seed: 500, numRuns: 3000 },
+    );
+  });
+
   it("quantiles are within 0.4 % of the exact sorted-sample quantile", () => {
     fc.assert(
       fc.property(sample, fc.array(q, { minLength: 1, maxLength: 5 }), (values, qs) => {
