@@ -6,7 +6,8 @@ import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
-import { runReplicationRange } from "../runScenarioOn.js";
+import { ReplicationRunner } from "../ReplicationRunner.js";
+import { runJobs } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
@@ -61,16 +62,22 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   let n = 0;
   let target = replications;
   let runs: RunResult[];
-  for (;;) {
-    for (const [k, { scenario }] of files.entries()) {
-      const progress = progressReporter(`${scenario.name}: replication`);
-      results[k].push(...(await runReplicationRange(workers, scenario, { seed, replications: target, onProgress: progress.update }, n, target)));
+  // One pool of worker threads for every scenario and round; each round runs all scenarios' new replications as one batch.
+  const runner = new ReplicationRunner(workers);
+  try {
+    for (;;) {
+      const jobs = files.flatMap(({ scenario }) => Array.from({ length: target - n }, (_, k) => ({ scenario, seed, replication: n + k })));
+      const progress = progressReporter(`${files.length} scenarios: replication`);
+      const batch = await runJobs(runner, jobs, progress.update);
       progress.done();
+      files.forEach((_, k) => results[k].push(...batch.slice(k * (target - n), (k + 1) * (target - n))));
+      n = target;
+      runs = files.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
+      if (!precision || precision.reached(runs) || n >= cap) break;
+      target = Math.min(cap, n + replications);
     }
-    n = target;
-    runs = files.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
-    if (!precision || precision.reached(runs) || n >= cap) break;
-    target = Math.min(cap, n + replications);
+  } finally {
+    await runner.close();
   }
   const precisionReport = precision
     ? { measure: precision.measure.name, relativeHalfWidth: precision.relative, replications: n, reached: precision.reached(runs) }

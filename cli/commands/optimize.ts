@@ -3,6 +3,7 @@ import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { readScenarioFile } from "../readScenarioFile.js";
+import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
@@ -54,10 +55,12 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   // Check the lever and every value before running anything.
   const scenarios = grid.map((v) => readScenarioFile(file, [...days, `${lever}=${v}`]));
   const trials = new Map<number, Trial>();
+  // One pool of worker threads for every trial.
+  const runner = new ReplicationRunner(workers);
   const trial = async (k: number): Promise<Trial> => {
     const { scenario, warnings } = scenarios[k];
     process.stderr.write(`trying ${lever} = ${grid[k]} …\n`);
-    const run: RunResult = await runScenarioOn(workers, scenario, { seed, replications }, warnings);
+    const run: RunResult = await runScenarioOn(runner, scenario, { seed, replications }, warnings);
     const values = run.perReplication.map(measure.value).filter((v): v is number => v !== null && Number.isFinite(v));
     const iv = values.length > 1 ? meanInterval(values) : null;
     const meets = iv !== null && (op === "<=" ? iv.ci95[1] <= goal : iv.ci95[0] >= goal);
@@ -65,18 +68,22 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     trials.set(k, result);
     return result;
   };
-  let lo = 0;
-  let hi = grid.length - 1;
-  if (!(await trial(hi)).meets) {
-    return report(flags.json === true, { target: flags.target as string, lever, met: false, best: null, trials: [...trials.values()] }, measure.unit);
+  try {
+    let lo = 0;
+    let hi = grid.length - 1;
+    if (!(await trial(hi)).meets) {
+      return report(flags.json === true, { target: flags.target as string, lever, met: false, best: null, trials: [...trials.values()] }, measure.unit);
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((await trial(mid)).meets) hi = mid;
+      else lo = mid + 1;
+    }
+    const best = trials.get(hi) ?? (await trial(hi));
+    return report(flags.json === true, { target: flags.target as string, lever, met: true, best, trials: [...trials.values()].sort((a, b) => a.value - b.value) }, measure.unit);
+  } finally {
+    await runner.close();
   }
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((await trial(mid)).meets) hi = mid;
-    else lo = mid + 1;
-  }
-  const best = trials.get(hi) ?? (await trial(hi));
-  return report(flags.json === true, { target: flags.target as string, lever, met: true, best, trials: [...trials.values()].sort((a, b) => a.value - b.value) }, measure.unit);
 }
 
 function report(json: boolean, out: { target: string; lever: string; met: boolean; best: Trial | null; trials: Trial[] }, unit: string): number {

@@ -6,6 +6,7 @@ import { ENGINE_VERSION } from "../../sim/version.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import type { RunManifest } from "../runManifest.js";
+import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
@@ -36,7 +37,10 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   }
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const progress = progressReporter(`${m.scenario.name}: replication`);
-  const again = await runScenarioOn(workers, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings);
+  const runner = new ReplicationRunner(workers);
+  const again = await runScenarioOn(runner, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() =>
+    runner.close(),
+  );
   progress.done();
   const a = JSON.stringify(stored.result, null, 2);
   const b = JSON.stringify(again, null, 2);

@@ -1,4 +1,5 @@
 import { defaultWorkers } from "../WorkerPool.js";
+import { ReplicationRunner } from "../ReplicationRunner.js";
 import { InterruptedRunError, runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
@@ -35,8 +36,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   };
   process.on("SIGINT", onInterrupt);
   let result;
+  const runner = new ReplicationRunner(workers);
   try {
-    result = await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings, stop.signal);
+    result = await runScenarioOn(runner, scenario, { seed, replications, onProgress: progress.update }, warnings, stop.signal);
   } catch (e) {
     if (e instanceof InterruptedRunError && flags.out !== undefined) {
       // Keep what was done, in a file that cannot be mistaken for a complete result.
@@ -48,6 +50,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     throw e;
   } finally {
     process.off("SIGINT", onInterrupt);
+    await runner.close();
   }
   progress.done();
   const json = JSON.stringify(result, null, 2) + "\n";

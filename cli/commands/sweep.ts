@@ -1,17 +1,16 @@
 import { join } from "node:path";
-import { runReplication } from "../../sim/experiments/runReplication.js";
-import type { RunResult } from "../../sim/experiments/runScenario.js";
+import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
-import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
-import { IncompleteRunError, runScenarioOn } from "../runScenarioOn.js";
+import { ReplicationRunner } from "../ReplicationRunner.js";
+import { runJobs } from "../runScenarioOn.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
-import { defaultWorkers, WorkerPool } from "../WorkerPool.js";
+import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
 export const SWEEP_USAGE =
@@ -40,31 +39,52 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   // Validate every point before running any.
   const points = pointScenarios(design, file);
   const startedAt = new Date();
-  if (flags.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(flags.shard as string);
-    if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${flags.shard}"`);
-    if (flags.out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
-    const [index, count] = [Number(m[1]), Number(m[2])];
-    const todo = shardUnits(design, index, count);
-    const progress = progressReporter(`shard ${index}/${count}: unit`);
-    const results = await runUnits(workers, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), progress.update);
+  const runner = new ReplicationRunner(workers);
+  try {
+    if (flags.shard !== undefined) {
+      const m = /^(\d+)\/(\d+)$/.exec(flags.shard as string);
+      if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${flags.shard}"`);
+      if (flags.out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
+      const [index, count] = [Number(m[1]), Number(m[2])];
+      const todo = shardUnits(design, index, count);
+      const progress = progressReporter(`shard ${index}/${count}: unit`);
+      const results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), progress.update);
+      progress.done();
+      const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design, shard: { index, count } };
+      const shardFile = join(flags.out as string, `shard-${index}-of-${count}.json`);
+      writeFileAtomic(shardFile, JSON.stringify({ manifest, results: todo.map((u, k) => ({ ...u, result: results[k] })) }) + "\n");
+      process.stderr.write(`wrote ${shardFile} (${todo.length} of ${design.points.length * replications} units)\n`);
+      return 0;
+    }
+    const progress = progressReporter(`${points.length} points: unit`);
+    const runs = await runSweepPoints(runner, points, seed, replications, progress.update);
     progress.done();
-    const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design, shard: { index, count } };
-    const shardFile = join(flags.out as string, `shard-${index}-of-${count}.json`);
-    writeFileAtomic(shardFile, JSON.stringify({ manifest, results: todo.map((u, k) => ({ ...u, result: results[k] })) }) + "\n");
-    process.stderr.write(`wrote ${shardFile} (${todo.length} of ${design.points.length * replications} units)\n`);
+    const output = sweepOutput(design, runs);
+    if (flags.out !== undefined) writeSweep(flags.out as string, output);
+    process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));
     return 0;
+  } finally {
+    await runner.close();
   }
-  const runs: RunResult[] = [];
-  for (const [k, { scenario, warnings }] of points.entries()) {
-    const progress = progressReporter(`point ${k + 1}/${points.length}: replication`);
-    runs.push(await runScenarioOn(workers, scenario, { seed, replications, onProgress: progress.update }, warnings));
-    progress.done();
-  }
-  const output = sweepOutput(design, runs);
-  if (flags.out !== undefined) writeSweep(flags.out as string, output);
-  process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));
-  return 0;
+}
+
+/**
+ * Runs replications 0 … `replications` − 1 of every point, all (point, replication) units
+ * as one batch on `runner` (so worker threads stay busy across points), and combines each
+ * point's replications. What `gridgov sweep` runs; the sweep benchmark times it.
+ */
+export async function runSweepPoints(
+  runner: ReplicationRunner,
+  points: ReadonlyArray<{ scenario: Scenario; warnings: readonly string[] }>,
+  seed: number | string,
+  replications: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RunResult[]> {
+  const jobs = points.flatMap(({ scenario }) => Array.from({ length: replications }, (_, replication) => ({ scenario, seed, replication })));
+  const results = await runJobs(runner, jobs, onProgress);
+  return points.map(({ scenario, warnings }, k) =>
+    combineReplications(scenario, seed, results.slice(k * replications, (k + 1) * replications), warnings),
+  );
 }
 
 /** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
@@ -72,31 +92,6 @@ export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>):
   writeFileAtomic(join(dir, "sweep.csv"), toCsv(output.rows));
   writeFileAtomic(join(dir, "summary.csv"), toCsv(output.summary));
   writeFileAtomic(join(dir, "sweep.json"), JSON.stringify(output, null, 2) + "\n");
-}
-
-/** Runs (scenario, seed, replication) units in this thread or on worker threads; throws if any fails. */
-async function runUnits(
-  workers: number,
-  jobs: Array<{ scenario: Scenario; seed: number | string; replication: number }>,
-  onDone: (done: number, total: number) => void,
-): Promise<ReplicationResult[]> {
-  if (workers <= 1) {
-    return jobs.map((j, k) => {
-      const r = runReplication(j.scenario, j.seed, j.replication);
-      onDone(k + 1, jobs.length);
-      return r;
-    });
-  }
-  const pool = new WorkerPool(Math.min(workers, jobs.length));
-  try {
-    const { outcomes, failures } = await pool.runJobs(jobs, onDone);
-    if (failures.length) {
-      throw new IncompleteRunError(`${failures.length} of ${jobs.length} units failed:\n${failures.map((f) => `replication ${f.replication}: ${f.error.split("\n")[0]}`).join("\n")}`);
-    }
-    return outcomes.map((o) => (o as { result: ReplicationResult }).result);
-  } finally {
-    await pool.close();
-  }
 }
 
 function designPoints(flags: Record<string, unknown>, seed: number | string): SweepPoint[] {
