@@ -55,7 +55,7 @@ export class ReplicationRunner {
       return outcomes;
     }
     this.pool ??= new WorkerPool(Math.max(1, Math.min(this.workers, jobs.length)));
-    const { outcomes } = await this.pool.runJobs(jobs, onProgress, stop);
+    const outcomes = await this.pool.runJobs(jobs, onProgress, stop);
     return jobs.map((_, k) => outcomes[k] ?? (stop?.aborted ? undefined : { ok: false, error: "not run: every worker thread had crashed" }));
   }
 

@@ -5,12 +5,6 @@ import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
 import type { EngineApi, ReplicationOutcome } from "../sim/runtime/engineApi.js";
 import { engineWorkerBundle } from "./engineWorkerBundle.js";
 
-/** One replication that could not be run. */
-export interface ReplicationFailure {
-  replication: number;
-  error: string;
-}
-
 const workerModule = new URL("../sim/runtime/nodeEngineWorker.ts", import.meta.url).href;
 const tsxApi = import.meta.resolve("tsx/esm/api");
 // Without a bundle (see engineWorkerBundle): tsx does not reach into worker threads, so each worker registers it, then loads the engine.
@@ -32,6 +26,8 @@ export class WorkerPool {
   private readonly engines: Comlink.Remote<EngineApi>[] = [];
   /** Per thread: a promise that rejects if the thread dies (a crash would otherwise leave a call pending forever). */
   private readonly deaths: Promise<never>[] = [];
+  /** Per thread: false once it has died (the pool outlives a batch, so a later batch must not count on it). */
+  private readonly alive: boolean[] = [];
 
   constructor(readonly size: number) {
     for (let k = 0; k < size; k++) {
@@ -43,31 +39,17 @@ export class WorkerPool {
         thread.once("error", (e) => reject(new Error(`worker thread ${k} crashed: ${e.message}`)));
         thread.once("exit", (code) => reject(new Error(`worker thread ${k} exited with code ${code}`)));
       });
-      death.catch(() => {});
+      death.catch(() => (this.alive[k] = false));
       this.deaths.push(death);
+      this.alive.push(true);
     }
   }
 
   /**
-   * Runs replications 0 … n − 1 of `scenario` (validated scenario data) under `seed`;
-   * calls `onDone` as each finishes. Failures are collected, not thrown, so the
-   * other replications go on.
-   */
-  runReplications(
-    scenario: unknown,
-    seed: number | string,
-    n: number,
-    onDone?: (done: number, total: number) => void,
-  ): Promise<{ outcomes: ReplicationOutcome[]; failures: ReplicationFailure[] }> {
-    return this.runJobs(
-      Array.from({ length: n }, (_, replication) => ({ scenario, seed, replication })),
-      onDone,
-    );
-  }
-
-  /**
    * Runs any list of (scenario, seed, replication) jobs; outcomes come back in the list's
-   * order. Once `stop` is aborted no new job starts (jobs under way finish).
+   * order, a failed job's with its error (the others go on). Once `stop` is aborted no new
+   * job starts (jobs under way finish); a job that never ran — stopped, or every thread
+   * crashed — has no outcome.
    *
    * Each thread has {@link JOBS_IN_FLIGHT} jobs sent to it at once, so that it starts the
    * next one the moment it posts a result, without waiting for this thread to answer —
@@ -77,17 +59,16 @@ export class WorkerPool {
     jobs: ReadonlyArray<{ scenario: unknown; seed: number | string; replication: number }>,
     onDone?: (done: number, total: number) => void,
     stop?: AbortSignal,
-  ): Promise<{ outcomes: ReplicationOutcome[]; failures: ReplicationFailure[] }> {
+  ): Promise<Array<ReplicationOutcome | undefined>> {
     const n = jobs.length;
-    const outcomes = new Array<ReplicationOutcome>(n);
-    const failures: ReplicationFailure[] = [];
+    const outcomes = new Array<ReplicationOutcome | undefined>(n);
     let next = 0;
     let done = 0;
     /** Jobs handed back by a thread that died before starting them. */
     const requeued: number[] = [];
     /** Per thread, the jobs sent to it and not yet answered, oldest (the one running) first. */
     const inFlight = this.threads.map(() => [] as number[]);
-    const dead = this.threads.map(() => false);
+    const dead = this.alive.map((alive) => !alive);
     const take = () => (requeued.length ? requeued.shift()! : next < n ? next++ : -1);
     const lane = async (t: number) => {
       while (!dead[t] && !stop?.aborted) {
@@ -109,7 +90,6 @@ export class WorkerPool {
           outcome = { ok: false, error: e instanceof Error ? e.message : String(e) };
         }
         outcomes[k] = outcome;
-        if (!outcome.ok) failures.push({ replication: job.replication, error: outcome.error });
         onDone?.(++done, n);
       }
     };
@@ -123,13 +103,7 @@ export class WorkerPool {
       if (live < 0 || !requeued.length || stop?.aborted) break;
       await lane(live);
     }
-    if (!stop?.aborted) {
-      jobs.forEach((job, k) => {
-        if (!outcomes[k]) failures.push({ replication: job.replication, error: "not run: every worker thread had crashed" });
-      });
-    }
-    failures.sort((a, b) => a.replication - b.replication);
-    return { outcomes, failures };
+    return outcomes;
   }
 
   /** Stops every worker thread. */
