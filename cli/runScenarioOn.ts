@@ -39,6 +39,25 @@ export function runReplicationRange(
 }
 
 /**
+ * Runs replications `from` … `to` − 1 of every scenario, all as one batch (so that worker
+ * threads stay busy from one scenario to the next), and returns each scenario's results in
+ * order. Throws as {@link runJobs}.
+ */
+export async function runReplicationsOfEach(
+  runner: ReplicationRunner,
+  scenarios: readonly Scenario[],
+  seed: number | string,
+  from: number,
+  to: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReplicationResult[][]> {
+  const n = to - from;
+  const jobs = scenarios.flatMap((scenario) => Array.from({ length: n }, (_, k) => ({ scenario, seed, replication: from + k })));
+  const results = await runJobs(runner, jobs, onProgress);
+  return scenarios.map((_, k) => results.slice(k * n, (k + 1) * n));
+}
+
+/**
  * Runs any list of jobs on `runner` and returns their results in the list's order. If
  * some fail, throws {@link IncompleteRunError} naming each (scenario, seed, replication);
  * if `stop` was aborted, {@link InterruptedRunError} with the completed results, out of

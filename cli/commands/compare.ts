@@ -7,7 +7,7 @@ import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
-import { runJobs } from "../runScenarioOn.js";
+import { runReplicationsOfEach } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
@@ -62,15 +62,14 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   let n = 0;
   let target = replications;
   let runs: RunResult[];
-  // One pool of worker threads for every scenario and round; each round runs all scenarios' new replications as one batch.
+  // One pool of worker threads for every round; each round runs all scenarios' new replications as one batch.
   const runner = new ReplicationRunner(workers);
   try {
     for (;;) {
-      const jobs = files.flatMap(({ scenario }) => Array.from({ length: target - n }, (_, k) => ({ scenario, seed, replication: n + k })));
       const progress = progressReporter(`${files.length} scenarios: replication`);
-      const batch = await runJobs(runner, jobs, progress.update);
+      const batch = await runReplicationsOfEach(runner, files.map((f) => f.scenario), seed, n, target, progress.update);
       progress.done();
-      files.forEach((_, k) => results[k].push(...batch.slice(k * (target - n), (k + 1) * (target - n))));
+      batch.forEach((r, k) => results[k].push(...r));
       n = target;
       runs = files.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
       if (!precision || precision.reached(runs) || n >= cap) break;

@@ -7,7 +7,7 @@ import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
-import { runJobs } from "../runScenarioOn.js";
+import { runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
@@ -80,11 +80,8 @@ export async function runSweepPoints(
   replications: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<RunResult[]> {
-  const jobs = points.flatMap(({ scenario }) => Array.from({ length: replications }, (_, replication) => ({ scenario, seed, replication })));
-  const results = await runJobs(runner, jobs, onProgress);
-  return points.map(({ scenario, warnings }, k) =>
-    combineReplications(scenario, seed, results.slice(k * replications, (k + 1) * replications), warnings),
-  );
+  const results = await runReplicationsOfEach(runner, points.map((p) => p.scenario), seed, 0, replications, onProgress);
+  return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
 }
 
 /** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
