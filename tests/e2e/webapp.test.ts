@@ -241,6 +241,17 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => scrubber.getAttribute("aria-valuetext"), { timeout: 10_000 }).not.toBe(playedFrom);
     await screenshot(page, "playback");
+    // Another replication, one day long: the slider now spans 24 hours.
+    expect(await scrubber.getAttribute("max")).toBe("2880");
+    expect(await page.locator("#playback-replication option").allTextContents()).toEqual([
+      expect.stringMatching(/^replication 0 — busiest hour: \d+ open$/),
+      expect.stringMatching(/^replication 1 — busiest hour: \d+ open$/),
+    ]);
+    await page.selectOption("#playback-replication", "1");
+    await page.selectOption("#playback-days", "1");
+    await page.click("#playback-load");
+    await expect.poll(() => page.locator(".gg-playback-scrubber").getAttribute("max"), { timeout: 30_000 }).toBe("1440");
+    expect(await page.locator("#playback .status[role=status]").textContent()).toBe("");
 
     await page.fill("#sweep-x", "300, 600");
     await page.fill("#sweep-y", "1, 2");

@@ -5,13 +5,16 @@ import { CancelledError, EnginePool } from "../engine/EnginePool.js";
 import type { ComparisonResult } from "../engine/runComparison.js";
 import { playbackView, type PlaybackView } from "../playback/index.js";
 import { el, replace } from "./el.js";
+import { playbackLengths, replicationChoices } from "./playbackChoices.js";
 
-/** Days of a run the playback shows. */
+/** Days of a run the playback shows unless another length is chosen. */
 const PLAYBACK_DAYS = 2;
 
 /**
- * The teaching playback: pick a scenario, record replication 0 of it (the first
- * days, in its own worker) and watch workers move and incidents appear and close.
+ * The teaching playback: pick a scenario, one of its replications and how many days,
+ * record them (in a worker of its own) and watch workers move and incidents appear and
+ * close. Replications are labelled with their busiest hour, so a class can compare a
+ * calm run with an overwhelmed one.
  */
 export function playbackPanel() {
   const pool = new EnginePool(1);
@@ -21,15 +24,33 @@ export function playbackPanel() {
     view?.destroy();
     view = null;
     const which = el("select", { id: "playback-scenario", "aria-label": "Scenario to play back" }, ...runs.map((r, i) => el("option", { value: i }, r.name)));
+    const replication = el("select", { id: "playback-replication", "aria-label": "Replication to play back" });
+    const days = el("select", { id: "playback-days", "aria-label": "Days to play back" });
+    // Options follow the scenario (its length, its replications' busiest hours) and the days chosen.
+    const refreshChoices = () => {
+      const outcome = c.outcomes[Number(which.value)];
+      const lengths = playbackLengths(outcome.scenario);
+      const wanted = Number(days.value) || PLAYBACK_DAYS;
+      const length = lengths.includes(wanted) ? wanted : Math.min(PLAYBACK_DAYS, lengths[lengths.length - 1]);
+      replace(days, ...lengths.map((d) => el("option", { value: d }, d === 1 ? "1 day" : `${d} days`)));
+      days.value = String(length);
+      const kept = replication.value || "0";
+      replace(replication, ...replicationChoices(outcome, length).map((r) => el("option", { value: r.value }, r.label)));
+      replication.value = [...replication.options].some((o) => o.value === kept) ? kept : "0";
+    };
+    which.addEventListener("change", refreshChoices);
+    days.addEventListener("change", refreshChoices);
+    refreshChoices();
     const status = el("p", { className: "status", role: "status" });
     const holder = el("div", { id: "playback-holder" });
     const show = async () => {
       const i = Number(which.value);
       const run = runs[i];
-      status.textContent = `Recording the first ${PLAYBACK_DAYS} days of ${run.name} (replication 0, seed ${String(c.request.seed)})…`;
+      const [k, d] = [Number(replication.value), Number(days.value)];
+      status.textContent = `Recording the first ${d === 1 ? "day" : `${d} days`} of ${run.name} (replication ${k}, seed ${String(c.request.seed)})…`;
       pool.cancel();
       try {
-        const [out] = await pool.map<Scenario, PlaybackOutcome>([c.outcomes[i].scenario], (api, s) => api.recordPlayback(s, c.request.seed, 0, { days: PLAYBACK_DAYS }));
+        const [out] = await pool.map<Scenario, PlaybackOutcome>([c.outcomes[i].scenario], (api, s) => api.recordPlayback(s, c.request.seed, k, { days: d }));
         if (!out.ok) {
           status.textContent = `Playback failed: ${out.error.split("\n")[0]}`;
           return;
@@ -46,8 +67,18 @@ export function playbackPanel() {
       "div",
       { className: "chart-card", id: "playback", "data-chart-group": "playback" },
       el("h3", {}, "Playback of one run"),
-      el("p", { className: "status" }, `Watch the first ${PLAYBACK_DAYS} days of one replication: workers moving, incidents appearing and closing. Space plays or pauses; the time slider moves with the arrow keys.`),
-      el("div", { className: "row" }, el("label", { for: "playback-scenario" }, "Scenario"), which, el("button", { id: "playback-load", type: "button", onclick: () => void show() }, "Show playback")),
+      el("p", { className: "status" }, "Watch the first days of one replication: workers moving, incidents appearing and closing. Space plays or pauses; the time slider moves with the arrow keys."),
+      el(
+        "div",
+        { className: "row" },
+        el("label", { for: "playback-scenario" }, "Scenario"),
+        which,
+        el("label", { for: "playback-replication" }, "Replication"),
+        replication,
+        el("label", { for: "playback-days" }, "Length"),
+        days,
+        el("button", { id: "playback-load", type: "button", onclick: () => void show() }, "Show playback"),
+      ),
       status,
       holder,
     );
