@@ -66,7 +66,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const runner = new ReplicationRunner(workers);
   try {
     for (;;) {
-      const progress = progressReporter(`${files.length} scenarios: replication`);
+      const progress = progressReporter(`${files.length} scenarios: run`);
       const batch = await runReplicationsOfEach(runner, files.map((f) => f.scenario), seed, n, target, progress.update);
       progress.done();
       batch.forEach((r, k) => results[k].push(...r));
