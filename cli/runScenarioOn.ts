@@ -18,24 +18,9 @@ export async function runScenarioOn(
   warnings: readonly string[],
   stop?: AbortSignal,
 ): Promise<RunResult> {
-  const results = await runReplicationRange(runner, scenario, options, 0, options.replications, stop);
+  const jobs = Array.from({ length: options.replications }, (_, replication) => ({ scenario, seed: options.seed, replication }));
+  const results = await runJobs(runner, jobs, options.onProgress, stop);
   return combineReplications(scenario, options.seed, results, warnings);
-}
-
-/**
- * Runs replications `from` … `to` − 1 of `scenario` and returns their results in order;
- * throws {@link IncompleteRunError} or {@link InterruptedRunError}.
- */
-export function runReplicationRange(
-  runner: ReplicationRunner,
-  scenario: Scenario,
-  options: RunOptions,
-  from: number,
-  to: number,
-  stop?: AbortSignal,
-): Promise<ReplicationResult[]> {
-  const jobs = Array.from({ length: to - from }, (_, k) => ({ scenario, seed: options.seed, replication: from + k }));
-  return runJobs(runner, jobs, options.onProgress, stop, options.replications);
 }
 
 /**
@@ -60,15 +45,13 @@ export async function runReplicationsOfEach(
 /**
  * Runs any list of jobs on `runner` and returns their results in the list's order. If
  * some fail, throws {@link IncompleteRunError} naming each (scenario, seed, replication);
- * if `stop` was aborted, {@link InterruptedRunError} with the completed results, out of
- * `total` (default: the number of jobs).
+ * if `stop` was aborted, {@link InterruptedRunError} with the completed results.
  */
 export async function runJobs(
   runner: ReplicationRunner,
   jobs: readonly ReplicationJob[],
   onProgress?: (done: number, total: number) => void,
   stop?: AbortSignal,
-  total = jobs.length,
 ): Promise<ReplicationResult[]> {
   const outcomes = await runner.run(jobs, onProgress, stop);
   const done: ReplicationResult[] = [];
@@ -77,7 +60,7 @@ export async function runJobs(
     if (o?.ok) done.push(o.result);
     else if (o) failed.push(`${jobs[k].scenario.name}, seed ${jobs[k].seed}, replication ${jobs[k].replication}: ${o.error.split("\n")[0]}`);
   });
-  if (stop?.aborted) throw new InterruptedRunError(done, total);
+  if (stop?.aborted) throw new InterruptedRunError(done, jobs.length);
   if (failed.length > 0) throw new IncompleteRunError(`${failed.length} of ${jobs.length} replications failed:\n${failed.join("\n")}`);
   return done;
 }
