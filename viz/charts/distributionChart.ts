@@ -1,7 +1,7 @@
 import * as d3 from "d3";
 import { INCIDENT_METRIC_LABELS, type IncidentMetricName } from "../../sim/metrics/incidentReporters.js";
 import { appendTable, chartFrame, drawAxis, scenarioLegend, symbolPath, TITLE_HEIGHT, type FrameOptions } from "./chartFrame.js";
-import { ecdf, ecdfAt, binEdges, poolHistograms, type EcdfPoint } from "./ecdf.js";
+import { ecdf, ecdfEnvelope, binEdges, poolHistograms, type EcdfPoint } from "./ecdf.js";
 import { capitalise, formatNumber, formatRounded, px, replicationsPhrase } from "./format.js";
 import { scenarioMark } from "./palette.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
@@ -140,17 +140,9 @@ function curveOf(run: ScenarioRun, metric: IncidentMetricName): Curve {
   const data = pooled.toJSON();
   const base = { run, n: pooled.n, p50: pooled.quantile(0.5), p90: pooled.quantile(0.9), p95: pooled.quantile(0.95), min: pooled.min, max: pooled.max };
   if (pooled.n === 0) return { ...base, curve: [], band: [] };
-  const each = hists.map((h) => ecdfAt(h, data.bins)).filter((v): v is number[] => v !== null);
+  const envelope = ecdfEnvelope(hists, data.bins)!;
   const band = [{ x: pooled.min, lo: 0, hi: 0 }];
-  data.bins.forEach((b, k) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const e of each) {
-      if (e[k] < lo) lo = e[k];
-      if (e[k] > hi) hi = e[k];
-    }
-    band.push({ x: Math.min(pooled.max, Math.max(pooled.min, binEdges(b)[1])), lo, hi });
-  });
+  data.bins.forEach((b, k) => band.push({ x: Math.min(pooled.max, Math.max(pooled.min, binEdges(b)[1])), lo: envelope.lo[k], hi: envelope.hi[k] }));
   return { ...base, curve: ecdf(data), band };
 }
 

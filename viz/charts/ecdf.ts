@@ -23,19 +23,29 @@ export function poolHistograms(histograms: readonly SparseHistogram[]): Histogra
 }
 
 /**
- * The empirical distribution function of a histogram at `edges` (upper bin edges,
- * ascending): the share of values below each edge, exact at bin edges. Empty histogram: null.
+ * The lowest and highest of several histograms' empirical distribution functions at
+ * `edgeBins` (upper bin edges, ascending): at each edge, the least and the greatest share
+ * of values below it among the non-empty histograms — the band drawn around a pooled
+ * curve. Computed in one pass per histogram, without building each curve. Null if every
+ * histogram is empty.
  */
-export function ecdfAt(h: SparseHistogram, edgeBins: readonly number[]): number[] | null {
-  if (h.n === 0) return null;
-  const out: number[] = [];
-  let k = 0;
-  let seen = 0;
-  for (const b of edgeBins) {
-    while (k < h.bins.length && h.bins[k] <= b) seen += h.counts[k++];
-    out.push(seen / h.n);
+export function ecdfEnvelope(histograms: readonly SparseHistogram[], edgeBins: readonly number[]): { lo: Float64Array; hi: Float64Array } | null {
+  const lo = new Float64Array(edgeBins.length).fill(Infinity);
+  const hi = new Float64Array(edgeBins.length).fill(-Infinity);
+  let any = false;
+  for (const h of histograms) {
+    if (h.n === 0) continue;
+    any = true;
+    let k = 0;
+    let seen = 0;
+    for (let j = 0; j < edgeBins.length; j++) {
+      while (k < h.bins.length && h.bins[k] <= edgeBins[j]) seen += h.counts[k++];
+      const p = seen / h.n;
+      if (p < lo[j]) lo[j] = p;
+      if (p > hi[j]) hi[j] = p;
+    }
   }
-  return out;
+  return any ? { lo, hi } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Histogram } from "../../../sim/metrics/Histogram.js";
-import { binEdges, ecdf, ecdfAt, poolHistograms } from "../../../viz/charts/ecdf.js";
+import { binEdges, ecdf, ecdfEnvelope, poolHistograms } from "../../../viz/charts/ecdf.js";
 
 const histogram = (values: number[]) => {
   const h = new Histogram();
@@ -32,15 +33,39 @@ describe("ecdf", () => {
     expect(ecdf(new Histogram().toJSON())).toEqual([]);
   });
 
-  test("pools replications by adding their histograms; ecdfAt reads one at given bins", () => {
+  test("pools replications by adding their histograms; the envelope holds the lowest and highest replication's curve", () => {
     const a = histogram([1, 2, 3]).toJSON();
     const b = histogram([4, 5]).toJSON();
+    const empty = new Histogram().toJSON();
     const pooled = poolHistograms([a, b]).toJSON();
     expect(pooled.n).toBe(5);
     expect(pooled.min).toBe(1);
     expect(pooled.max).toBe(5);
-    expect(ecdfAt(a, pooled.bins)).toEqual([1 / 3, 2 / 3, 1, 1, 1]);
-    expect(ecdfAt(b, pooled.bins)).toEqual([0, 0, 0, 0.5, 1]);
-    expect(ecdfAt(new Histogram().toJSON(), pooled.bins)).toBeNull();
+    // a's curve at the pooled bins is 1/3, 2/3, 1, 1, 1; b's is 0, 0, 0, 1/2, 1; an empty one counts for nothing.
+    const envelope = ecdfEnvelope([a, empty, b], pooled.bins)!;
+    expect([...envelope.lo]).toEqual([0, 0, 0, 0.5, 1]);
+    expect([...envelope.hi]).toEqual([1 / 3, 2 / 3, 1, 1, 1]);
+    expect(ecdfEnvelope([empty], pooled.bins)).toBeNull();
+  });
+
+  test("the envelope is the least and greatest share of each replication's values below every edge", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: 0.01, max: 5000, noNaN: true }), { maxLength: 40 }), { minLength: 1, maxLength: 6 }), (samples) => {
+        const hists = samples.map((values) => histogram(values).toJSON());
+        const pooled = poolHistograms(hists).toJSON();
+        const envelope = ecdfEnvelope(hists, pooled.bins);
+        const filled = hists.filter((h) => h.n > 0);
+        if (filled.length === 0) {
+          expect(envelope).toBeNull();
+          return;
+        }
+        pooled.bins.forEach((edge, j) => {
+          const shares = filled.map((h) => h.bins.reduce((sum, b, k) => sum + (b <= edge ? h.counts[k] : 0), 0) / h.n);
+          expect(envelope!.lo[j]).toBe(Math.min(...shares));
+          expect(envelope!.hi[j]).toBe(Math.max(...shares));
+        });
+      }),
+      { seed: 77, numRuns: 200 },
+    );
   });
 });
