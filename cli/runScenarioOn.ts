@@ -35,10 +35,11 @@ export async function runReplicationsOfEach(
   from: number,
   to: number,
   onProgress?: (done: number, total: number) => void,
+  stop?: AbortSignal,
 ): Promise<ReplicationResult[][]> {
   const n = to - from;
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: n }, (_, k) => ({ scenario, seed, replication: from + k })));
-  const results = await runJobs(runner, jobs, onProgress);
+  const results = await runJobs(runner, jobs, onProgress, stop);
   return scenarios.map((_, k) => results.slice(k * n, (k + 1) * n));
 }
 
@@ -55,12 +56,15 @@ export async function runJobs(
 ): Promise<ReplicationResult[]> {
   const outcomes = await runner.run(jobs, onProgress, stop);
   const done: ReplicationResult[] = [];
+  const doneJobs: number[] = [];
   const failed: string[] = [];
   outcomes.forEach((o, k) => {
-    if (o?.ok) done.push(o.result);
-    else if (o) failed.push(`${jobs[k].scenario.name}, seed ${jobs[k].seed}, replication ${jobs[k].replication}: ${o.error.split("\n")[0]}`);
+    if (o?.ok) {
+      done.push(o.result);
+      doneJobs.push(k);
+    } else if (o) failed.push(`${jobs[k].scenario.name}, seed ${jobs[k].seed}, replication ${jobs[k].replication}: ${o.error.split("\n")[0]}`);
   });
-  if (stop?.aborted) throw new InterruptedRunError(done, jobs.length);
+  if (stop?.aborted) throw new InterruptedRunError(done, jobs.length, doneJobs);
   if (failed.length > 0) throw new IncompleteRunError(`${failed.length} of ${jobs.length} replications failed:\n${failed.join("\n")}`);
   return done;
 }
@@ -70,12 +74,16 @@ export class IncompleteRunError extends UserError {
   readonly exitCode = 3;
 }
 
-/** The run was interrupted (Ctrl-C); `completed` holds the replications that finished (exit code 130). */
+/**
+ * The run was interrupted (Ctrl-C); `completed` holds the replications that finished, and
+ * `completedJobs` their positions in the list of jobs run (exit code 130).
+ */
 export class InterruptedRunError extends UserError {
   readonly exitCode = 130;
   constructor(
     readonly completed: ReplicationResult[],
     readonly total: number,
+    readonly completedJobs: number[] = [],
   ) {
     super(`interrupted: ${completed.length} of ${total} replications completed`);
   }

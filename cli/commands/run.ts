@@ -2,6 +2,7 @@ import { defaultWorkers } from "../WorkerPool.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { InterruptedRunError, runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
+import { interruptSignal } from "../interruptSignal.js";
 import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { runManifest } from "../runManifest.js";
@@ -28,13 +29,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const startedAt = new Date();
   const progress = progressReporter(`${scenario.name}: replication`);
-  const stop = new AbortController();
-  const onInterrupt = () => {
-    process.stderr.write("\ninterrupted: finishing the replications under way, starting no new ones (Ctrl-C again to quit at once)\n");
-    process.off("SIGINT", onInterrupt);
-    stop.abort();
-  };
-  process.on("SIGINT", onInterrupt);
+  const stop = interruptSignal();
   let result;
   const runner = new ReplicationRunner(workers);
   try {
@@ -49,7 +44,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     }
     throw e;
   } finally {
-    process.off("SIGINT", onInterrupt);
+    stop.dispose();
     await runner.close();
   }
   progress.done();

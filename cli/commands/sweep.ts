@@ -7,7 +7,8 @@ import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
-import { runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
+import { interruptSignal } from "../interruptSignal.js";
+import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
@@ -57,7 +58,23 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const progress = progressReporter(`${points.length} points: unit`);
-    const runs = await runSweepPoints(runner, points, seed, replications, progress.update);
+    const stop = interruptSignal();
+    let runs: RunResult[];
+    try {
+      runs = await runSweepPoints(runner, points, seed, replications, progress.update, stop.signal);
+    } catch (e) {
+      if (e instanceof InterruptedRunError && flags.out !== undefined) {
+        // Keep what was done, in a file that cannot be mistaken for a complete result.
+        const partial = join(flags.out as string, "sweep.partial.json");
+        const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design };
+        const completed = e.completedJobs.map((j, k) => ({ point: Math.floor(j / replications), replication: j % replications, result: e.completed[k] }));
+        writeFileAtomic(partial, JSON.stringify({ partial: true, note: `${e.message}; this is NOT a complete result`, manifest, completed }) + "\n");
+        e.message += `; the completed ones are in ${partial}`;
+      }
+      throw e;
+    } finally {
+      stop.dispose();
+    }
     progress.done();
     const output = sweepOutput(design, runs);
     if (flags.out !== undefined) writeSweep(flags.out as string, output);
@@ -71,7 +88,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
 /**
  * Runs replications 0 … `replications` − 1 of every point, all (point, replication) units
  * as one batch on `runner` (so worker threads stay busy across points), and combines each
- * point's replications. What `gridgov sweep` runs; the sweep benchmark times it.
+ * point's replications. What `gridgov sweep` runs; the sweep benchmark times it. When
+ * `stop` is aborted, throws {@link InterruptedRunError} with the units completed (unit j is
+ * replication j mod `replications` of point ⌊j / `replications`⌋).
  */
 export async function runSweepPoints(
   runner: ReplicationRunner,
@@ -79,8 +98,9 @@ export async function runSweepPoints(
   seed: number | string,
   replications: number,
   onProgress?: (done: number, total: number) => void,
+  stop?: AbortSignal,
 ): Promise<RunResult[]> {
-  const results = await runReplicationsOfEach(runner, points.map((p) => p.scenario), seed, 0, replications, onProgress);
+  const results = await runReplicationsOfEach(runner, points.map((p) => p.scenario), seed, 0, replications, onProgress, stop);
   return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
 }
 

@@ -3,23 +3,29 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../sim/experiments/loadScenario.js";
+import { buildLayout } from "../../sim/model/Layout.js";
 import { repoRoot } from "../support/runCli.js";
 
-/** Starts a long run, sends Ctrl-C (SIGINT) once a replication has finished, and waits for the exit. */
-function interruptedRun(out: string, workers: string): Promise<{ code: number | null; stderr: string }> {
+/** Starts a long command, sends Ctrl-C (SIGINT) once its progress shows a finished unit, and waits for the exit. */
+function interrupted(args: string[], progress: RegExp): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`${repoRoot}bin/gridgov.js`, "run", "scenarios/teaching-small.json", "--replications", "200", "--days", "60", "--workers", workers, "--out", out], { cwd: repoRoot });
+    const child = spawn(process.execPath, [`${repoRoot}bin/gridgov.js`, ...args], { cwd: repoRoot });
     let stderr = "";
     let sent = false;
     child.stderr.on("data", (d) => {
       stderr += d;
-      if (!sent && /replication [1-9]\d*\/200/.test(stderr)) {
+      if (!sent && progress.test(stderr)) {
         sent = true;
         child.kill("SIGINT");
       }
     });
     child.on("exit", (code) => resolve({ code, stderr }));
   });
+}
+
+function interruptedRun(out: string, workers: string) {
+  return interrupted(["run", "scenarios/teaching-small.json", "--replications", "200", "--days", "60", "--workers", workers, "--out", out], /replication [1-9]\d*\/200/);
 }
 
 describe("interrupting a run (Ctrl-C)", () => {
@@ -39,4 +45,32 @@ describe("interrupting a run (Ctrl-C)", () => {
       expect(partial.manifest.replications).toBe(200);
     });
   }
+});
+
+describe("interrupting a sweep (Ctrl-C)", () => {
+  it("stops cleanly, writes no sweep table, and keeps the completed units, named by point and replication, in a file marked partial", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "sweep");
+    const args = ["sweep", "scenarios/teaching-small.json", "--vary", "grids.householdsPerGrid=300,600", "--replications", "100", "--days", "60", "--workers", "2", "--out", out];
+    const { code, stderr } = await interrupted(args, /unit [1-9]\d*\/200/);
+    expect(code).toBe(130);
+    expect(stderr).toContain("interrupted");
+    for (const table of ["sweep.csv", "summary.csv", "sweep.json"]) expect(existsSync(join(out, table))).toBe(false);
+    const partial = JSON.parse(readFileSync(join(out, "sweep.partial.json"), "utf8"));
+    expect(partial.partial).toBe(true);
+    expect(partial.note).toContain("NOT a complete result");
+    expect(partial.manifest.design.points).toEqual([{ "grids.householdsPerGrid": 300 }, { "grids.householdsPerGrid": 600 }]);
+    expect(partial.completed.length).toBeGreaterThan(0);
+    expect(partial.completed.length).toBeLessThan(200);
+    // Each unit's result is the replication, and has the grids of the point, it claims to be.
+    const grids = [300, 600].map((h) => {
+      const checked = loadScenario(readFileSync(join(repoRoot, "scenarios/teaching-small.json"), "utf8"), [`grids.householdsPerGrid=${h}`]);
+      if (!checked.ok) throw new Error("invalid point");
+      return buildLayout(checked.value).grids;
+    });
+    expect(grids[0]).toBeGreaterThan(grids[1]);
+    for (const unit of partial.completed) {
+      expect(unit.result.replication).toBe(unit.replication);
+      expect(unit.result.grids.occurred).toHaveLength(grids[unit.point]);
+    }
+  });
 });
