@@ -7,7 +7,8 @@ import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
-import { runReplicationsOfEach } from "../runScenarioOn.js";
+import { interruptSignal } from "../interruptSignal.js";
+import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
@@ -64,10 +65,28 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   let runs: RunResult[];
   // One pool of worker threads for every round; each round runs all scenarios' new replications as one batch.
   const runner = new ReplicationRunner(workers);
+  const stop = interruptSignal();
   try {
     for (;;) {
       const progress = progressReporter(`${files.length} scenarios: run`);
-      const batch = await runReplicationsOfEach(runner, files.map((f) => f.scenario), seed, n, target, progress.update);
+      let batch: ReplicationResult[][];
+      try {
+        batch = await runReplicationsOfEach(runner, files.map((f) => f.scenario), seed, n, target, progress.update, stop.signal);
+      } catch (e) {
+        if (e instanceof InterruptedRunError && flags.out !== undefined) {
+          // Keep what was done — earlier rounds whole, this one as far as it got — in a file marked partial.
+          const per = target - n;
+          const completed = [
+            ...results.flatMap((done, k) => done.map((result) => ({ scenario: k, replication: result.replication, result }))),
+            ...e.completedJobs.map((j, i) => ({ scenario: Math.floor(j / per), replication: n + (j % per), result: e.completed[i] })),
+          ];
+          const partial = join(flags.out as string, "comparison.partial.json");
+          const note = `${e.message}; this is NOT a complete result`;
+          writeFileAtomic(partial, JSON.stringify({ partial: true, note, seed, scenarios: files.map((f) => f.scenario.name), completed }) + "\n");
+          e.message += `; the completed ones are in ${partial}`;
+        }
+        throw e;
+      }
       progress.done();
       batch.forEach((r, k) => results[k].push(...r));
       n = target;
@@ -76,6 +95,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
       target = Math.min(cap, n + replications);
     }
   } finally {
+    stop.dispose();
     await runner.close();
   }
   const precisionReport = precision

@@ -74,3 +74,24 @@ describe("interrupting a sweep (Ctrl-C)", () => {
     }
   });
 });
+
+describe("interrupting a comparison (Ctrl-C)", () => {
+  it("stops cleanly, writes no comparison, and keeps the completed replications of each scenario in a file marked partial", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "cmp");
+    const args = ["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--replications", "100", "--days", "60", "--workers", "2", "--out", out];
+    const { code, stderr } = await interrupted(args, /run [1-9]\d*\/200/);
+    expect(code).toBe(130);
+    expect(stderr).toContain("interrupted");
+    expect(existsSync(join(out, "comparison.json"))).toBe(false);
+    const partial = JSON.parse(readFileSync(join(out, "comparison.partial.json"), "utf8"));
+    expect(partial.partial).toBe(true);
+    expect(partial.note).toContain("NOT a complete result");
+    expect(partial.scenarios).toHaveLength(2);
+    expect(partial.completed.length).toBeGreaterThan(0);
+    expect(partial.completed.length).toBeLessThan(200);
+    for (const unit of partial.completed) {
+      expect([0, 1]).toContain(unit.scenario);
+      expect(unit.result.replication).toBe(unit.replication);
+    }
+  });
+});
