@@ -3,6 +3,7 @@ import type { ReplicationResult } from "../sim/metrics/ReplicationCollector.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import type { ReplicationJob, ReplicationRunner } from "./ReplicationRunner.js";
 import { UserError } from "./UserError.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /**
  * Runs a scenario's replications on `runner` (in this thread or on worker threads); the
@@ -39,32 +40,34 @@ export async function runReplicationsOfEach(
 ): Promise<ReplicationResult[][]> {
   const n = to - from;
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: n }, (_, k) => ({ scenario, seed, replication: from + k })));
-  const results = await runJobs(runner, jobs, onProgress, stop);
+  const results = await runJobs(runner, jobs, onProgress, stop, (j) => Math.floor(j / n));
   return scenarios.map((_, k) => results.slice(k * n, (k + 1) * n));
 }
 
 /**
  * Runs any list of jobs on `runner` and returns their results in the list's order. If
  * some fail, throws {@link IncompleteRunError} naming each (scenario, seed, replication);
- * if `stop` was aborted, {@link InterruptedRunError} with the completed results.
+ * if `stop` was aborted, {@link InterruptedRunError} with the completed results, each with
+ * the scenario `scenarioOf` gives its job (by the job's position in the list).
  */
 export async function runJobs(
   runner: ReplicationRunner,
   jobs: readonly ReplicationJob[],
   onProgress?: (done: number, total: number) => void,
   stop?: AbortSignal,
+  scenarioOf: (job: number) => number = () => 0,
 ): Promise<ReplicationResult[]> {
   const outcomes = await runner.run(jobs, onProgress, stop);
   const done: ReplicationResult[] = [];
-  const doneJobs: number[] = [];
+  const doneScenarios: number[] = [];
   const failed: string[] = [];
   outcomes.forEach((o, k) => {
     if (o?.ok) {
       done.push(o.result);
-      doneJobs.push(k);
+      doneScenarios.push(scenarioOf(k));
     } else if (o) failed.push(`${jobs[k].scenario.name}, seed ${jobs[k].seed}, replication ${jobs[k].replication}: ${o.error.split("\n")[0]}`);
   });
-  if (stop?.aborted) throw new InterruptedRunError(done, jobs.length, doneJobs);
+  if (stop?.aborted) throw new InterruptedRunError(done, jobs.length, doneScenarios);
   if (failed.length > 0) throw new IncompleteRunError(`${failed.length} of ${jobs.length} replications failed:\n${failed.join("\n")}`);
   return done;
 }
@@ -75,16 +78,27 @@ export class IncompleteRunError extends UserError {
 }
 
 /**
- * The run was interrupted (Ctrl-C); `completed` holds the replications that finished, and
- * `completedJobs` their positions in the list of jobs run (exit code 130).
+ * The run was interrupted (Ctrl-C); `completed` holds the replications that finished and
+ * `completedScenarios` the scenario of each, by its place among the scenarios run
+ * together (0 when there was one) (exit code 130).
  */
 export class InterruptedRunError extends UserError {
   readonly exitCode = 130;
   constructor(
     readonly completed: ReplicationResult[],
     readonly total: number,
-    readonly completedJobs: number[] = [],
+    readonly completedScenarios: number[],
   ) {
     super(`interrupted: ${completed.length} of ${total} replications completed`);
+  }
+
+  /**
+   * Keeps what was done: writes `contents` to `file`, marked `"partial": true` with a note
+   * that it is not a complete result (so it cannot be mistaken for one), and says where in
+   * this error's message. `space` indents the JSON as `JSON.stringify` does.
+   */
+  keepIn(file: string, contents: Record<string, unknown>, space?: number): void {
+    writeFileAtomic(file, JSON.stringify({ partial: true, note: `${this.message}; this is NOT a complete result`, ...contents }, null, space) + "\n");
+    this.message += `; the completed ones are in ${file}`;
   }
 }

@@ -74,16 +74,10 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
         batch = await runReplicationsOfEach(runner, files.map((f) => f.scenario), seed, n, target, progress.update, stop.signal);
       } catch (e) {
         if (e instanceof InterruptedRunError && flags.out !== undefined) {
-          // Keep what was done — earlier rounds whole, this one as far as it got — in a file marked partial.
-          const per = target - n;
-          const completed = [
-            ...results.flatMap((done, k) => done.map((result) => ({ scenario: k, replication: result.replication, result }))),
-            ...e.completedJobs.map((j, i) => ({ scenario: Math.floor(j / per), replication: n + (j % per), result: e.completed[i] })),
-          ];
-          const partial = join(flags.out as string, "comparison.partial.json");
-          const note = `${e.message}; this is NOT a complete result`;
-          writeFileAtomic(partial, JSON.stringify({ partial: true, note, seed, scenarios: files.map((f) => f.scenario.name), completed }) + "\n");
-          e.message += `; the completed ones are in ${partial}`;
+          // Earlier rounds whole, this one as far as it got.
+          const unit = (scenario: number, result: ReplicationResult) => ({ scenario, replication: result.replication, result });
+          const completed = [...results.flatMap((done, k) => done.map((r) => unit(k, r))), ...e.completed.map((r, i) => unit(e.completedScenarios[i], r))];
+          e.keepIn(join(flags.out as string, "comparison.partial.json"), { seed, scenarios: files.map((f) => f.scenario.name), completed });
         }
         throw e;
       }

@@ -36,11 +36,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     result = await runScenarioOn(runner, scenario, { seed, replications, onProgress: progress.update }, warnings, stop.signal);
   } catch (e) {
     if (e instanceof InterruptedRunError && flags.out !== undefined) {
-      // Keep what was done, in a file that cannot be mistaken for a complete result.
-      const partial = partialFile(flags.out as string);
       const manifest = runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt);
-      writeFileAtomic(partial, JSON.stringify({ partial: true, note: `${e.message}; this is NOT a complete result`, manifest, completed: e.completed }, null, 2) + "\n");
-      e.message += `; the completed ones are in ${partial}`;
+      e.keepIn(partialFile(flags.out as string), { manifest, completed: e.completed }, 2);
     }
     throw e;
   } finally {

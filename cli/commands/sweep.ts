@@ -64,12 +64,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       runs = await runSweepPoints(runner, points, seed, replications, progress.update, stop.signal);
     } catch (e) {
       if (e instanceof InterruptedRunError && flags.out !== undefined) {
-        // Keep what was done, in a file that cannot be mistaken for a complete result.
-        const partial = join(flags.out as string, "sweep.partial.json");
         const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design };
-        const completed = e.completedJobs.map((j, k) => ({ point: Math.floor(j / replications), replication: j % replications, result: e.completed[k] }));
-        writeFileAtomic(partial, JSON.stringify({ partial: true, note: `${e.message}; this is NOT a complete result`, manifest, completed }) + "\n");
-        e.message += `; the completed ones are in ${partial}`;
+        const completed = e.completed.map((result, k) => ({ point: e.completedScenarios[k], replication: result.replication, result }));
+        e.keepIn(join(flags.out as string, "sweep.partial.json"), { manifest, completed });
       }
       throw e;
     } finally {
@@ -89,8 +86,8 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
  * Runs replications 0 … `replications` − 1 of every point, all (point, replication) units
  * as one batch on `runner` (so worker threads stay busy across points), and combines each
  * point's replications. What `gridgov sweep` runs; the sweep benchmark times it. When
- * `stop` is aborted, throws {@link InterruptedRunError} with the units completed (unit j is
- * replication j mod `replications` of point ⌊j / `replications`⌋).
+ * `stop` is aborted, throws {@link InterruptedRunError} with the units completed, each
+ * with its point (as `completedScenarios`).
  */
 export async function runSweepPoints(
   runner: ReplicationRunner,
