@@ -10,8 +10,6 @@ export interface HandLoopResult {
   closed: number;
   /** Mean wait in queue of the customers served (minutes). */
   meanWait: number;
-  /** Customers whose measurements were recorded (with `duties`; else 0). */
-  recorded: number;
 }
 
 /**
@@ -150,5 +148,5 @@ export function handLoopMMc(
       }
     }
   }
-  return { events, closed, meanWait: closed > 0 ? waitSum / closed : NaN, recorded: queueWait.n };
+  return { events, closed, meanWait: closed > 0 ? waitSum / closed : NaN };
 }
