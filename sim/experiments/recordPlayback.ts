@@ -229,8 +229,8 @@ function recordIncidents(model: GridModel, windowEnd: number): { finish(): Playb
   };
   /** Playback incident number of each model id (ids are recycled), or -1. */
   let recordOf: Int32Array = new Int32Array(0);
-  const inner = model.onStage;
-  model.onStage = (i, stage, now) => {
+  const inner = model.observer;
+  const recordStage = (i: number, stage: number, now: number) => {
     if (i >= recordOf.length) recordOf = growIds(recordOf, inc.capacity);
     if (stage === OCCURRED) {
       recordOf[i] = -1;
@@ -254,8 +254,9 @@ function recordIncidents(model: GridModel, windowEnd: number): { finish(): Playb
         recordOf[i] = -1;
       }
     }
-    inner(i, stage, now);
+    inner.stage(i, stage, now);
   };
+  model.observer = { stage: recordStage, closed: (i, satisfied) => inner.closed(i, satisfied) };
   return { finish: () => ({ count: n, ...copy(n) }) };
 }
 

@@ -36,11 +36,11 @@ export function latinHypercubePoints(levers: readonly RangeLever[], n: number, s
   for (const lever of levers) {
     const order = Array.from({ length: n }, (_, k) => k);
     for (let k = n - 1; k > 0; k--) {
-      const j = Math.floor(rng() * (k + 1));
+      const j = Math.floor(rng.next() * (k + 1));
       [order[k], order[j]] = [order[j], order[k]];
     }
     order.forEach((stratum, k) => {
-      points[k][lever.path] = lever.min + ((stratum + rng()) / n) * (lever.max - lever.min);
+      points[k][lever.path] = lever.min + ((stratum + rng.next()) / n) * (lever.max - lever.min);
     });
   }
   return points;

@@ -28,7 +28,7 @@ export class EventQueue {
   private sequence = 0;
 
   /** The time of the event last removed by {@link take} or {@link pop}. */
-  poppedTime = 0;
+  poppedTime = NaN;
   /** The kind of the event last removed by {@link take} or {@link pop}. */
   poppedKind = 0;
   /** The argument of the event last removed by {@link take} or {@link pop}. */
@@ -43,6 +43,8 @@ export class EventQueue {
     this.args = new Int32Array(n);
     this.freeSlots = new Int32Array(n);
     this.addFreeSlots(0, n);
+    // Declared NaN, then set: a double from birth (see Simulation.now).
+    this.poppedTime = 0;
   }
 
   /** Number of pending events. */

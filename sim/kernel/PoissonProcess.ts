@@ -52,7 +52,7 @@ export class PoissonProcess {
 
   /** The time of the first arrival after `t`, or `Infinity` if the rate is zero. */
   next(t: number, rng: Rng): number {
-    let e = -log(1 - rng());
+    let e = -log(1 - rng.next());
     if (!(this.meanRate > 0)) return Infinity;
     let k = Math.floor(t / MINUTES_PER_HOUR);
     for (;;) {

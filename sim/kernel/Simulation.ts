@@ -14,7 +14,7 @@ export type EventHandler = (arg: number) => void;
  */
 export class Simulation {
   /** The current simulated time in minutes. Never decreases. */
-  now = 0;
+  now = NaN;
   /** Number of events processed so far. */
   processed = 0;
   private readonly queue: EventQueue;
@@ -22,6 +22,11 @@ export class Simulation {
   private stopped = false;
 
   constructor(initialCapacity = 1024) {
+    // Declared NaN, then set: V8 then stores the field as a double from birth. Started
+    // at 0, it would be a small-integer field whose first fractional time changes the
+    // object's hidden class, and the next replication's kernel would throw away the
+    // code compiled for the old one (docs/performance.md).
+    this.now = 0;
     this.queue = new EventQueue(initialCapacity);
   }
 

@@ -2,13 +2,23 @@ import type { Rng } from "./rngStream.js";
 
 /**
  * Walker's alias table for sampling an index with probability proportional to
- * `weights`, in O(1) per draw with one uniform number.
+ * `weights`, in O(1) per draw with one uniform number. Build one with {@link aliasTable}.
  */
-export interface AliasTable {
-  /** Number of outcomes. */
-  readonly size: number;
+export class AliasTable {
+  constructor(
+    /** Number of outcomes. */
+    readonly size: number,
+    /** Per column: the probability of keeping the column's own index, and the index taken otherwise. */
+    private readonly prob: Float64Array,
+    private readonly alias: Int32Array,
+  ) {}
+
   /** Draws an index in `[0, size)`. */
-  sample(rng: Rng): number;
+  sample(rng: Rng): number {
+    const u = rng.next() * this.size;
+    const i = Math.floor(u);
+    return u - i < this.prob[i] ? i : this.alias[i];
+  }
 }
 
 /** Builds an alias table (Vose's method). Weights must be finite, ≥ 0, with a positive sum. */
@@ -40,12 +50,5 @@ export function aliasTable(weights: ArrayLike<number>): AliasTable {
   }
   for (const i of large) prob[i] = 1;
   for (const i of small) prob[i] = 1;
-  return {
-    size: n,
-    sample(rng: Rng): number {
-      const u = rng() * n;
-      const i = Math.floor(u);
-      return u - i < prob[i] ? i : alias[i];
-    },
-  };
+  return new AliasTable(n, prob, alias);
 }

@@ -1,4 +1,4 @@
-import { aliasTable } from "./aliasTable.js";
+import { aliasTable, type AliasTable } from "./aliasTable.js";
 import type { Rng } from "./rngStream.js";
 import { cosTurns, exp, log, pow } from "./detMath.js";
 
@@ -15,8 +15,15 @@ export type DistributionSpec =
   | { type: "triangular"; min: number; mode: number; max: number }
   | { type: "empirical"; values: number[]; weights: number[] };
 
-/** Draws one value using the uniform source it is given. */
-export type Sampler = (rng: Rng) => number;
+/**
+ * Draws values of one distribution. An object with a method rather than a closure, for
+ * the same reason as {@link Rng}: the model's calls reach the same code in every
+ * replication.
+ */
+export interface Sampler {
+  /** Draws one value using the uniform source it is given. */
+  sample(rng: Rng): number;
+}
 
 /** Mean and variance of a distribution, for analytic checks and load estimates. */
 export interface Moments {
@@ -30,50 +37,102 @@ export interface Moments {
  */
 export function sampler(spec: DistributionSpec): Sampler {
   switch (spec.type) {
-    case "exponential": {
-      const mean = spec.mean;
-      return (rng) => -mean * log(1 - rng());
-    }
-    case "deterministic": {
-      const value = spec.value;
-      return () => value;
-    }
-    case "uniform": {
-      const { min } = spec;
-      const width = spec.max - spec.min;
-      return (rng) => min + width * rng();
-    }
+    case "exponential":
+      return new Exponential(spec.mean);
+    case "deterministic":
+      return new Constant(spec.value);
+    case "uniform":
+      return new Uniform(spec.min, spec.max - spec.min);
     case "lognormal": {
-      if (spec.cv === 0) return () => spec.mean;
+      if (spec.cv === 0) return new Constant(spec.mean);
       const s2 = log(1 + spec.cv * spec.cv);
-      const sigma = Math.sqrt(s2);
-      const mu = log(spec.mean) - s2 / 2;
-      return (rng) => exp(mu + sigma * standardNormal(rng));
+      return new Lognormal(log(spec.mean) - s2 / 2, Math.sqrt(s2));
     }
     case "gamma": {
       const shape = 1 / (spec.cv * spec.cv);
       // cv = 0, or so small that cv² underflows: no spread left.
-      if (!(shape < Infinity)) return () => spec.mean;
-      const scale = spec.mean / shape;
-      return (rng) => scale * standardGamma(rng, shape);
+      if (!(shape < Infinity)) return new Constant(spec.mean);
+      return new Gamma(spec.mean / shape, shape);
     }
-    case "triangular": {
-      const { min, mode, max } = spec;
-      const width = max - min;
-      if (width === 0) return () => min;
-      const split = (mode - min) / width;
-      return (rng) => {
-        const u = rng();
-        return u < split
-          ? min + Math.sqrt(u * width * (mode - min))
-          : max - Math.sqrt((1 - u) * width * (max - mode));
-      };
-    }
-    case "empirical": {
-      const table = aliasTable(spec.weights);
-      const values = Float64Array.from(spec.values);
-      return (rng) => values[table.sample(rng)];
-    }
+    case "triangular":
+      return spec.max === spec.min ? new Constant(spec.min) : new Triangular(spec.min, spec.mode, spec.max);
+    case "empirical":
+      return new Empirical(Float64Array.from(spec.values), aliasTable(spec.weights));
+  }
+}
+
+class Exponential implements Sampler {
+  constructor(private readonly mean: number) {}
+  sample(rng: Rng): number {
+    return -this.mean * log(1 - rng.next());
+  }
+}
+
+class Constant implements Sampler {
+  constructor(private readonly value: number) {}
+  sample(): number {
+    return this.value;
+  }
+}
+
+class Uniform implements Sampler {
+  constructor(
+    private readonly min: number,
+    private readonly width: number,
+  ) {}
+  sample(rng: Rng): number {
+    return this.min + this.width * rng.next();
+  }
+}
+
+/** exp(N(mu, sigma²)). */
+class Lognormal implements Sampler {
+  constructor(
+    private readonly mu: number,
+    private readonly sigma: number,
+  ) {}
+  sample(rng: Rng): number {
+    return exp(this.mu + this.sigma * standardNormal(rng));
+  }
+}
+
+class Gamma implements Sampler {
+  constructor(
+    private readonly scale: number,
+    private readonly shape: number,
+  ) {}
+  sample(rng: Rng): number {
+    return this.scale * standardGamma(rng, this.shape);
+  }
+}
+
+/** By inversion of the distribution function, split at the mode. */
+class Triangular implements Sampler {
+  private readonly width: number;
+  private readonly split: number;
+  constructor(
+    private readonly min: number,
+    private readonly mode: number,
+    private readonly max: number,
+  ) {
+    this.width = max - min;
+    this.split = (mode - min) / this.width;
+  }
+  sample(rng: Rng): number {
+    const u = rng.next();
+    return u < this.split
+      ? this.min + Math.sqrt(u * this.width * (this.mode - this.min))
+      : this.max - Math.sqrt((1 - u) * this.width * (this.max - this.mode));
+  }
+}
+
+class Empirical implements Sampler {
+  constructor(
+    private readonly values: Float64Array,
+    private readonly table: AliasTable,
+  ) {}
+  sample(rng: Rng): number {
+    return this.values[this.table.sample(rng)];
   }
 }
 
@@ -114,15 +173,15 @@ export function moments(spec: DistributionSpec): Moments {
 
 /** A standard normal draw by Box–Muller (two uniforms, no cached pair). */
 export function standardNormal(rng: Rng): number {
-  const u1 = 1 - rng();
-  const u2 = rng();
+  const u1 = 1 - rng.next();
+  const u2 = rng.next();
   return Math.sqrt(-2 * log(u1)) * cosTurns(u2);
 }
 
 /** A Gamma(shape, 1) draw by Marsaglia & Tsang (2000), boosted for shape < 1. */
 export function standardGamma(rng: Rng, shape: number): number {
   if (shape < 1) {
-    const u = 1 - rng();
+    const u = 1 - rng.next();
     return standardGamma(rng, shape + 1) * pow(u, 1 / shape);
   }
   const d = shape - 1 / 3;
@@ -135,7 +194,7 @@ export function standardGamma(rng: Rng, shape: number): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = 1 - rng();
+    const u = 1 - rng.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }

@@ -1,7 +1,30 @@
 import seedrandom from "seedrandom";
 
-/** A source of uniform numbers in [0, 1). */
-export type Rng = () => number;
+/**
+ * A source of uniform numbers in [0, 1).
+ *
+ * An object with a method rather than a bare function: the engine's calls to `next`
+ * then reach the same method in every replication, so code compiled for one
+ * replication stays valid for the next (a new closure per replication would discard
+ * it: docs/performance.md).
+ */
+export interface Rng {
+  /** The next number of the sequence. */
+  next(): number;
+}
+
+/** One seedrandom Alea generator. */
+class AleaStream implements Rng {
+  private readonly alea: () => number;
+
+  constructor(key: string) {
+    this.alea = seedrandom.alea(key);
+  }
+
+  next(): number {
+    return this.alea();
+  }
+}
 
 /**
  * A named random stream derived from (root seed, stream name, replication).
@@ -13,7 +36,7 @@ export type Rng = () => number;
  * pure floating-point arithmetic and gives the same sequence on every platform.
  */
 export function rngStream(seed: number | string, name: string, replication: number): Rng {
-  return seedrandom.alea(streamKey(seed, name, replication));
+  return new AleaStream(streamKey(seed, name, replication));
 }
 
 /** The seed string of a stream, as documented in run manifests. */

@@ -2,6 +2,7 @@ import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from "../kernel/PoissonProcess.js";
 import type { GridModel } from "../model/GridModel.js";
 import * as incidentConstants from "../model/IncidentStore.js";
 import { FOUND_BY, type IncidentStore } from "../model/IncidentStore.js";
+import type { ModelObserver } from "../model/ModelObserver.js";
 import { ACTIVITIES, ACTIVITY_COUNT, AVAILABLE, OFF_DUTY, type ActivityName } from "../model/Workforce.js";
 import { gini } from "./gini.js";
 import { Histogram, type SparseHistogram } from "./Histogram.js";
@@ -97,7 +98,7 @@ export interface ReplicationResult {
  * time series and per-grid figures. Everything before the warm-up end is forgotten
  * except the time series, which cover the whole run.
  */
-export class ReplicationCollector {
+export class ReplicationCollector implements ModelObserver {
   private readonly histograms: Histogram[];
   private readonly sums: Float64Array;
   /** For each stage, the reporters recorded when it is reached, as [reporter, fromStage] pairs. */
@@ -109,9 +110,11 @@ export class ReplicationCollector {
   private registeredInWindow = 0;
   private inSystem = 0;
   private inQueue = 0;
-  private areaSystem = 0;
-  private areaQueue = 0;
-  private lastChange = 0;
+  // Time-weighted areas and the time they were last brought up to date. Declared NaN and
+  // set in the constructor: doubles from birth (see Simulation.now).
+  private areaSystem = NaN;
+  private areaQueue = NaN;
+  private lastChange = NaN;
   private readonly gridOccurred: Float64Array;
   private readonly gridResponses: Float64Array;
   private readonly gridResponseSum: Float64Array;
@@ -126,6 +129,7 @@ export class ReplicationCollector {
   private readonly warmupEnd: number;
 
   constructor(private readonly model: GridModel) {
+    this.areaSystem = this.areaQueue = this.lastChange = 0;
     this.histograms = INCIDENT_REPORTERS.map(() => new Histogram());
     this.sums = new Float64Array(INCIDENT_REPORTERS.length);
     const lists: number[][] = Array.from({ length: STAGE_COUNT }, () => []);
@@ -138,9 +142,7 @@ export class ReplicationCollector {
     this.gridResponseSum = new Float64Array(G);
     this.incidents = model.incidents;
     this.warmupEnd = model.warmupEnd;
-    // Bound methods: the model's calls land in them directly, one JavaScript frame less per stage.
-    model.onStage = this.stage.bind(this);
-    model.onClose = this.closed.bind(this);
+    model.observer = this;
     const sim = model.sim;
     const warmup = sim.define(() => this.endWarmup());
     sim.scheduleAt(model.warmupEnd, warmup, 0, 0);
@@ -158,7 +160,8 @@ export class ReplicationCollector {
     sim.scheduleAt(MINUTES_PER_DAY, daily, 0, 0);
   }
 
-  private stage(i: number, stage: number, now: number): void {
+  /** Incident `i` reached `stage` at `now` (see {@link ModelObserver}). */
+  stage(i: number, stage: number, now: number): void {
     const inc = this.incidents;
     if (stage === REGISTERED || stage === ASSIGNED || (stage === CLOSED && inc.times[i * STAGE_COUNT + REGISTERED] >= 0)) {
       this.areaSystem += this.inSystem * (now - this.lastChange);
@@ -199,7 +202,8 @@ export class ReplicationCollector {
     }
   }
 
-  private closed(i: number, satisfied: boolean): void {
+  /** Incident `i` closed (see {@link ModelObserver}). */
+  closed(i: number, satisfied: boolean): void {
     const inc = this.incidents;
     if (inc.measured[i] === 0) return;
     const now = this.model.sim.now;

@@ -224,7 +224,7 @@ export class Crew {
     const inc = this.incidents;
     const now = this.sim.now;
     // The first visit uses the handling time drawn when the incident occurred; rework draws anew.
-    const base = inc.reopened[i] === 0 ? inc.service[i] : this.serviceTime[inc.category[i]](this.draw(i));
+    const base = inc.reopened[i] === 0 ? inc.service[i] : this.serviceTime[inc.category[i]].sample(this.draw(i));
     this.setActivity(w, HANDLING, now);
     this.sim.scheduleAt(now + base / this.workforce.skill[w], this.kHandled, i, P_FINISH);
   }
@@ -232,7 +232,7 @@ export class Crew {
   private handled(i: number): void {
     const inc = this.incidents;
     const w = inc.worker[i];
-    const resolved = !this.escalationOn || this.draw(i)() < 1 - pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
+    const resolved = !this.escalationOn || this.draw(i).next() < 1 - pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
     if (!resolved) {
       this.dataEntry(w, this.dataEntryStage, THEN_ESCALATE);
       return;
@@ -243,13 +243,13 @@ export class Crew {
   }
 
   private outcomeFaulty(i: number): number {
-    return this.verificationOn && this.draw(i)() < this.faultShare ? 1 : 0;
+    return this.verificationOn && this.draw(i).next() < this.faultShare ? 1 : 0;
   }
 
   private startVerifying(i: number, w: number): void {
     const now = this.sim.now;
     this.setActivity(w, VERIFYING, now);
-    this.sim.scheduleAt(now + this.verifyTime(this.draw(i)), this.kVerified, i, P_FINISH);
+    this.sim.scheduleAt(now + this.verifyTime.sample(this.draw(i)), this.kVerified, i, P_FINISH);
   }
 
   private verified(i: number): void {
@@ -257,7 +257,7 @@ export class Crew {
     const w = inc.worker[i];
     this.outcomes.stage(i, VERIFIED);
     // A fix reopened maxReopenings times closes as it is (faulty or not): the loop must end.
-    const caught = inc.faulty[i] === 1 && this.draw(i)() < this.rigour && inc.reopened[i] < this.maxReopenings;
+    const caught = inc.faulty[i] === 1 && this.draw(i).next() < this.rigour && inc.reopened[i] < this.maxReopenings;
     if (!caught) {
       this.dataEntry(w, this.dataEntryClose + this.dataEntryStage, THEN_CLOSE);
       return;

@@ -7,12 +7,13 @@ import { Simulation } from "../kernel/Simulation.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { meanIncidentRate } from "./checkFeasibility.js";
 import * as crewConstants from "./Crew.js";
-import { Crew } from "./Crew.js";
+import { Crew, type VisitOutcomes } from "./Crew.js";
 import { DispatchPools } from "./DispatchPools.js";
 import { hotspotBlocks, type HotspotBlocks } from "./hotspotBlocks.js";
 import { IncidentRandom } from "./IncidentRandom.js";
 import * as incidentConstants from "./IncidentStore.js";
 import { IncidentStore } from "./IncidentStore.js";
+import { unobserved, type ModelObserver } from "./ModelObserver.js";
 import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
 import type { ResidentPopulation } from "./ResidentPopulation.js";
@@ -44,10 +45,10 @@ const P_ARRIVAL = 3;
  * patrols or volunteers), registered, dispatched to a grid worker, handled on site or
  * escalated to a department, verified and closed — the closed loop of `docs/model.md`.
  * Workers' behaviour lives in {@link Crew}. The model owns its kernel and random
- * streams, and reports each incident's progress through {@link onStage}; it measures
+ * streams, and reports each incident's progress to its {@link observer}; it measures
  * nothing itself.
  */
-export class GridModel {
+export class GridModel implements VisitOutcomes {
   readonly sim = new Simulation(4096);
   readonly s: Scenario;
   readonly layout: Layout;
@@ -66,13 +67,8 @@ export class GridModel {
   /** End of the warm-up and of the run (minutes). */
   readonly warmupEnd: number;
   readonly end: number;
-  /**
-   * Called each time an incident reaches a stage, before anything else changes;
-   * `now` is the simulated time (the same as `sim.now`).
-   */
-  onStage: (id: number, stage: number, now: number) => void = () => {};
-  /** Called when an incident is closed, with whether residents were satisfied. */
-  onClose: (id: number, satisfied: boolean) => void = () => {};
+  /** Told of each incident's stages and closing (the measurements, usually: see ReplicationCollector). */
+  observer: ModelObserver = unobserved;
   /** Duplicate reports registered for incidents of the measured window (a cost of not merging them). */
   duplicates = 0;
   /** Set when the run stopped early because too many incidents were open. */
@@ -165,16 +161,9 @@ export class GridModel {
     const p = s.patrol;
     this.patrol =
       s.discovery.enabled && p.enabled
-        ? new PatrolCoverage(this.layout.grids, area, ((p.speedKmh * 1000) / 60) * p.sweepMeters * p.share, (g, t) => {
-            if (t < this.end) sim.scheduleAt(t, kPatrolFind, g, P_MOVE);
-          })
+        ? new PatrolCoverage(this.layout.grids, area, ((p.speedKmh * 1000) / 60) * p.sweepMeters * p.share, sim, kPatrolFind, P_MOVE, this.end)
         : null;
-    this.crew = new Crew(s, sim, this.incidents, this.workforce, this.pools, this.patrol, this.random, {
-      escalate: (i) => this.escalate(i),
-      close: (i) => this.close(i),
-      reescalate: (i) => this.escalate(i),
-      stage: (i, stage) => this.stage(i, stage),
-    });
+    this.crew = new Crew(s, sim, this.incidents, this.workforce, this.pools, this.patrol, this.random, this);
 
     // Bound methods rather than arrow wrappers: the kernel's dispatch then lands in the
     // method itself, one JavaScript frame less per event.
@@ -236,10 +225,11 @@ export class GridModel {
     }
   }
 
-  private stage(i: number, stage: number): void {
+  /** Records that incident `i` reached `stage` now, and tells the observer. */
+  stage(i: number, stage: number): void {
     const now = this.sim.now;
     this.incidents.times[i * STAGE_COUNT + stage] = now;
-    this.onStage(i, stage, now);
+    this.observer.stage(i, stage, now);
   }
 
   // ---------------------------------------------------------------- occurrence and discovery
@@ -254,17 +244,17 @@ export class GridModel {
 
     const i = inc.allocate();
     const b = this.blockTable.sample(rng);
-    const x = this.blocks.x0[b] + rng() * this.blocks.w[b];
-    const y = this.blocks.y0[b] + rng() * this.blocks.h[b];
+    const x = this.blocks.x0[b] + rng.next() * this.blocks.w[b];
+    const y = this.blocks.y0[b] + rng.next() * this.blocks.h[b];
     const c = this.categoryTable.sample(rng);
     const g = gridAt(this.layout, x, y);
     inc.x[i] = x;
     inc.y[i] = y;
     inc.grid[i] = g;
     inc.category[i] = c;
-    inc.urgent[i] = rng() < this.urgentShare[c] ? 1 : 0;
-    inc.service[i] = this.serviceTime[c](this.rngService);
-    inc.key[i] = (this.rngOutcomes() * 4294967296) >>> 0;
+    inc.urgent[i] = rng.next() < this.urgentShare[c] ? 1 : 0;
+    inc.service[i] = this.serviceTime[c].sample(this.rngService);
+    inc.key[i] = (this.rngOutcomes.next() * 4294967296) >>> 0;
     inc.measured[i] = now >= this.warmupEnd ? 1 : 0;
     this.stage(i, OCCURRED);
     if (inc.open > this.maxOpen) {
@@ -278,9 +268,9 @@ export class GridModel {
     }
     // Three exponential clocks race: residents' report, a volunteer, the patrol (Exp(1) of area swept).
     const r = this.rngDiscovery;
-    const eResident = -log(1 - r());
-    const eVolunteer = -log(1 - r());
-    const ePatrol = -log(1 - r());
+    const eResident = -log(1 - r.next());
+    const eVolunteer = -log(1 - r.next());
+    const ePatrol = -log(1 - r.next());
     const res = this.residents;
     let at = Infinity;
     let by = 0;
@@ -314,12 +304,12 @@ export class GridModel {
     // Stale if found first by a patrol — or if the id now holds a newer incident.
     if (inc.foundBy[i] !== 0 || inc.live[i] !== 1 || inc.reportAt[i] !== this.sim.now) return;
     this.patrol?.unwatch(i, inc.grid[i], this.sim.now);
-    if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i)() < this.s.residents.volunteerFixShare) {
+    if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i).next() < this.s.residents.volunteerFixShare) {
       // Fixed on the spot by a volunteer: never reaches the platform.
       inc.foundBy[i] = BY_VOLUNTEER;
       this.stage(i, DISCOVERED);
       this.stage(i, CLOSED);
-      this.onClose(i, true);
+      this.observer.closed(i, true);
       this.satisfy(inc.grid[i], true);
       inc.release(i);
       return;
@@ -336,7 +326,7 @@ export class GridModel {
     const inc = this.incidents;
     inc.foundBy[i] = by;
     this.stage(i, DISCOVERED);
-    if (by === BY_RESIDENT && this.draw(i)() < this.s.intake.duplicateShare) {
+    if (by === BY_RESIDENT && this.draw(i).next() < this.s.intake.duplicateShare) {
       if (inc.measured[i]) this.duplicates++;
       if (!this.s.intake.mergeDuplicates && this.s.admin.enabled) {
         const w = this.workforce.gridWorkerFirst[inc.grid[i]];
@@ -347,7 +337,7 @@ export class GridModel {
       this.register(i);
       return;
     }
-    const t = this.sim.now + this.intakeDelay(this.rngIntake);
+    const t = this.sim.now + this.intakeDelay.sample(this.rngIntake);
     if (t < this.end) this.sim.scheduleAt(t, this.kRegister, i, P_REGISTER);
   }
 
@@ -360,7 +350,7 @@ export class GridModel {
       : now + this.timeLimit[c];
     this.stage(i, REGISTERED);
     if (this.manualDispatch) {
-      const t = now + this.manualDelay(this.draw(i));
+      const t = now + this.manualDelay.sample(this.draw(i));
       if (t < this.end) this.sim.scheduleAt(t, this.kDispatch, i, P_REGISTER);
       return;
     }
@@ -370,7 +360,7 @@ export class GridModel {
   // ---------------------------------------------------------------- departments
 
   /** Hands incident `i` to its department: accepted after a delay (capped by the whistle), maybe misrouted. */
-  private escalate(i: number): void {
+  escalate(i: number): void {
     const inc = this.incidents;
     const e = this.s.escalation;
     inc.worker[i] = -1;
@@ -379,13 +369,13 @@ export class GridModel {
     inc.escalations[i] = Math.min(255, inc.escalations[i] + 1);
     const level = this.s.incidents.categories[inc.category[i]].escalateTo;
     inc.department[i] = level === "street" ? this.layout.streetOfGrid[inc.grid[i]] : this.layout.streets;
-    let delay = this.acceptanceDelay(this.draw(i));
+    let delay = this.acceptanceDelay.sample(this.draw(i));
     if (e.whistle) delay = Math.min(delay, e.whistleHours * 60);
-    if (this.draw(i)() < e.misrouteProbability) {
+    if (this.draw(i).next() < e.misrouteProbability) {
       inc.misroutes[i] = Math.min(255, inc.misroutes[i] + 1);
-      delay += this.misrouteDelay(this.draw(i));
+      delay += this.misrouteDelay.sample(this.draw(i));
       // Routed again after bouncing back: a second acceptance delay.
-      let again = this.acceptanceDelay(this.draw(i));
+      let again = this.acceptanceDelay.sample(this.draw(i));
       if (e.whistle) again = Math.min(again, e.whistleHours * 60);
       delay += again;
     }
@@ -398,8 +388,13 @@ export class GridModel {
   }
 
   private startDepartmentWork(i: number): void {
-    const t = this.sim.now + this.deptTime[this.incidents.category[i]](this.draw(i));
+    const t = this.sim.now + this.deptTime[this.incidents.category[i]].sample(this.draw(i));
     if (t < this.end) this.sim.scheduleAt(t, this.kDeptDone, i, P_FINISH);
+  }
+
+  /** A department's fix failed verification: it goes back to the department, as on first escalation. */
+  reescalate(i: number): void {
+    this.escalate(i);
   }
 
   private departmentDone(i: number): void {
@@ -410,18 +405,19 @@ export class GridModel {
       this.close(i);
       return;
     }
-    inc.faulty[i] = this.draw(i)() < this.s.verification.faultShare ? 1 : 0;
+    inc.faulty[i] = this.draw(i).next() < this.s.verification.faultShare ? 1 : 0;
     this.crew.request(i);
   }
 
   // ---------------------------------------------------------------- closing
 
-  private close(i: number): void {
+  /** Closes incident `i`: residents judge it, and its id is freed. */
+  close(i: number): void {
     const inc = this.incidents;
     const now = this.sim.now;
     this.stage(i, CLOSED);
     const satisfied = now <= inc.deadline[i] && inc.faulty[i] === 0;
-    this.onClose(i, satisfied);
+    this.observer.closed(i, satisfied);
     this.satisfy(inc.grid[i], satisfied);
     inc.release(i);
   }

@@ -1,3 +1,5 @@
+import type { Simulation } from "../kernel/Simulation.js";
+
 /**
  * Discovery by patrol. Free workers patrol the grids they cover; a grid's patrol
  * sweeps `effort × sweepPerMinute` square metres a minute, where `effort` is the
@@ -23,8 +25,12 @@ export class PatrolCoverage {
     grids: number,
     private readonly area: number,
     private readonly sweepPerMinute: number,
-    /** Schedules a find in grid `g` at `time` (the model's kernel event). */
-    private readonly scheduleFind: (g: number, time: number) => void,
+    /** The kernel that runs the finds: events of `findKind` with the grid as argument, at `findPriority`. */
+    private readonly sim: Simulation,
+    private readonly findKind: number,
+    private readonly findPriority = 0,
+    /** No find is scheduled at or after this time (the end of the run). */
+    private readonly end = Infinity,
   ) {
     this.effort = new Float64Array(grids);
     this.swept = new Float64Array(grids);
@@ -91,7 +97,7 @@ export class PatrolCoverage {
     const t = min === Infinity || !(rate > 0) ? Infinity : now + Math.max(0, min - this.sweptBy(g, now)) / rate;
     if (t === this.nextFind[g]) return;
     this.nextFind[g] = t;
-    if (t !== Infinity) this.scheduleFind(g, t);
+    if (t < this.end) this.sim.scheduleAt(t, this.findKind, g, this.findPriority);
   }
 
   private grow(n: number): void {

@@ -55,11 +55,11 @@ export class ResidentPopulation {
       const col = g % layout.columns;
       const row = (g - col) / layout.columns;
       this.grid[j] = g;
-      this.x[j] = (col + rng()) * layout.cellWidth;
-      this.y[j] = (row + rng()) * layout.cellHeight;
-      this.appUser[j] = rng() < r.appShare ? 1 : 0;
-      this.volunteer[j] = rng() < r.volunteerShare ? 1 : 0;
-      this.propensity[j] = propensityOf(rng);
+      this.x[j] = (col + rng.next()) * layout.cellWidth;
+      this.y[j] = (row + rng.next()) * layout.cellHeight;
+      this.appUser[j] = rng.next() < r.appShare ? 1 : 0;
+      this.volunteer[j] = rng.next() < r.volunteerShare ? 1 : 0;
+      this.propensity[j] = propensityOf.sample(rng);
       this.reportWeight[g] += this.propensity[j] * (this.appUser[j] ? r.appSpeedup : 1);
       this.volunteers[g] += this.volunteer[j];
       this.residentsOfGrid[g]++;

@@ -109,7 +109,7 @@ export class Workforce {
     this.partTime = new Uint8Array(W);
     const order = Int32Array.from({ length: W }, (_, k) => k);
     for (let k = W - 1; k > 0; k--) {
-      const j = Math.floor(rng() * (k + 1));
+      const j = Math.floor(rng.next() * (k + 1));
       [order[k], order[j]] = [order[j], order[k]];
     }
     const partTimers = Math.round(s.staffing.partTimeShare * W);
@@ -117,7 +117,7 @@ export class Workforce {
     this.skill = new Float64Array(W);
     for (let w = 0; w < W; w++) {
       const base = this.partTime[w] ? s.staffing.partTimeSkill : s.staffing.skill;
-      this.skill[w] = base * (rng() < s.staffing.turnoverPerYear ? s.staffing.newcomerSkill : 1);
+      this.skill[w] = base * (rng.next() < s.staffing.turnoverPerYear ? s.staffing.newcomerSkill : 1);
     }
     this.activity = new Uint8Array(W);
     this.since = new Float64Array(W);

@@ -34,7 +34,7 @@ export function checkFeasibility(s: Scenario): Feasibility {
   const issues: ScenarioIssue[] = [];
   const warnings: string[] = [];
   const layout = buildLayout(s);
-  const workforce = new Workforce(s, layout, () => 0.5);
+  const workforce = new Workforce(s, layout, { next: () => 0.5 });
   if (workforce.count === 0) {
     issues.push({
       path: "staffing.workersPerGrid",

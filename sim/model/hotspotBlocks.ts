@@ -43,7 +43,7 @@ export function hotspotBlocks(s: Scenario, rng: Rng): HotspotBlocks {
       y0[b] = r * side;
       w[b] = Math.min(side, W - x0[b]);
       h[b] = Math.min(side, H - y0[b]);
-      const multiplier = multiplierOf(rng);
+      const multiplier = multiplierOf.sample(rng);
       weight[b] = w[b] * h[b] * multiplier;
     }
   }

@@ -108,7 +108,7 @@ describe("PoissonProcess", () => {
           ta = na;
           tb = nb;
         }
-        expect(ra()).toBe(rb());
+        expect(ra.next()).toBe(rb.next());
       }),
       { seed: 401, numRuns: 100 },
     );

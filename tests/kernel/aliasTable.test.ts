@@ -16,7 +16,7 @@ function sweptProbabilities(weights: number[], K: number): Float64Array {
   const M = n * K;
   const p = new Float64Array(n);
   let k = 0;
-  const lattice = () => (k + 0.5) / M;
+  const lattice = { next: () => (k + 0.5) / M };
   for (k = 0; k < M; k++) p[table.sample(lattice)] += 1 / M;
   return p;
 }

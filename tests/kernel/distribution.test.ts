@@ -60,9 +60,9 @@ const CASES: [string, DistributionSpec][] = [
 describe("distribution samplers", () => {
   for (const [label, spec] of CASES) {
     it(`${label}: sample mean and variance match moments() within 4 standard errors`, () => {
-      const draw = sampler(spec);
+      const dist = sampler(spec);
       const rng = rngStream(11, label, 0);
-      const xs = draws(N, () => draw(rng));
+      const xs = draws(N, () => dist.sample(rng));
       const { mean: mu, variance: v } = moments(spec);
       // |x̄ − μ| < 4 σ/√n; |s² − σ²| < 4 √((μ4 − σ⁴)/n) (normal approximation of both estimators).
       expect(Math.abs(mean(xs) - mu)).toBeLessThan(4 * Math.sqrt(v / N));
@@ -97,8 +97,8 @@ describe("distribution samplers", () => {
       { type: "gamma", mean: 12.5, cv: 0 },
       { type: "triangular", min: 12.5, mode: 12.5, max: 12.5 },
     ] as DistributionSpec[]) {
-      const draw = sampler(spec);
-      for (let k = 0; k < 100; k++) expect(draw(rng)).toBe(12.5);
+      const dist = sampler(spec);
+      for (let k = 0; k < 100; k++) expect(dist.sample(rng)).toBe(12.5);
       expect(moments(spec)).toEqual({ mean: 12.5, variance: 0 });
     }
   });
@@ -107,7 +107,7 @@ describe("distribution samplers", () => {
     // The schema accepts any cv ≥ 0; only cv === 0 is special-cased, so 1/cv² = Infinity.
     const rng = rngStream(3, "tiny-cv", 0);
     for (const cv of [1e-200, 5e-324]) {
-      const x = sampler({ type: "gamma", mean: 5, cv })(rng);
+      const x = sampler({ type: "gamma", mean: 5, cv }).sample(rng);
       expect(x, `cv ${cv}`).toBeCloseTo(5, 9);
     }
   });
@@ -119,11 +119,11 @@ describe("distribution samplers", () => {
     const uniform = fc.oneof(fc.constantFrom(0, 1 - 2 ** -53, 2 ** -53, 0.5), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }));
     fc.assert(
       fc.property(ordered, fc.array(uniform, { minLength: 1, maxLength: 20, size: "max" }), ([min, mode, max], us) => {
-        const draw = sampler({ type: "triangular", min, mode, max });
+        const dist = sampler({ type: "triangular", min, mode, max });
         // With mode ≈ min, x = max − √(…) cancels and may undershoot min by a few ulps of max.
         const slack = 4 * Number.EPSILON * max;
         for (const u of us) {
-          const x = draw(() => u);
+          const x = dist.sample({ next: () => u });
           expect(x).toBeGreaterThanOrEqual(Math.max(0, min - slack));
           expect(x).toBeLessThanOrEqual(max);
         }
@@ -134,11 +134,11 @@ describe("distribution samplers", () => {
 
   it("empirical frequencies pass a chi-square test and zero-weight values never occur", () => {
     const spec: DistributionSpec = { type: "empirical", values: [1, 2, 3, 4, 5], weights: [5, 0, 1, 3, 0.25] };
-    const draw = sampler(spec);
+    const dist = sampler(spec);
     const rng = rngStream(5, "empirical", 0);
     const n = 100_000;
     const counts = [0, 0, 0, 0, 0];
-    for (let k = 0; k < n; k++) counts[draw(rng) - 1]++;
+    for (let k = 0; k < n; k++) counts[dist.sample(rng) - 1]++;
     expect(counts[1]).toBe(0);
     const total = 9.25;
     const positive = [0, 2, 3, 4];
@@ -159,8 +159,8 @@ describe("distribution samplers", () => {
     ];
     for (const [spec, perDraw] of fixed) {
       const rng = countingRng(rngStream(9, spec.type, 0));
-      const draw = sampler(spec);
-      for (let k = 0; k < 1000; k++) draw(rng);
+      const dist = sampler(spec);
+      for (let k = 0; k < 1000; k++) dist.sample(rng);
       expect(rng.calls, spec.type).toBe(1000 * perDraw);
     }
   });

@@ -25,8 +25,8 @@ describe("rngStream", () => {
     const b = rngStream(7, "service", 0);
     const interleaved: number[] = [];
     for (let k = 0; k < 100; k++) {
-      interleaved.push(a());
-      for (let j = 0; j < k % 4; j++) b();
+      interleaved.push(a.next());
+      for (let j = 0; j < k % 4; j++) b.next();
     }
     expect(interleaved).toEqual(first(7, "arrivals", 0, 100));
   });

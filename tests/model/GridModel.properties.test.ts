@@ -44,7 +44,7 @@ function checkStagePaths(s: Scenario, seed: number, replication: number): string
     const inc = m.incidents;
     const t = stamps(m, i);
     const problem = (what: string) => problems.push(`incident ${i} at ${now}, stage ${stage}: ${what}; path ${paths.get(i)}, stamps ${t}`);
-    if (reported !== now) problem(`onStage reported time ${reported}`);
+    if (reported !== now) problem(`observer told of time ${reported}`);
     if (now < last) problem(`time went back from ${last}`);
     last = now;
     if (now > m.end) problem("stage event after the end");

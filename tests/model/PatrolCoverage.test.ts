@@ -12,10 +12,10 @@ function findTimes(effort: number, area: number, sweep: number, n: number, seed:
     const i = patrol.find(g, sim.now);
     if (i >= 0) found[i] = sim.now;
   });
-  patrol = new PatrolCoverage(1, area, sweep, (g, t) => sim.scheduleAt(t, kind, g));
+  patrol = new PatrolCoverage(1, area, sweep, sim, kind);
   patrol.setEffort(0, effort, 0);
   const rng = rngStream(seed, "patrol-test", 0);
-  for (let i = 0; i < n; i++) patrol.watch(i, 0, -Math.log(1 - rng()), 0);
+  for (let i = 0; i < n; i++) patrol.watch(i, 0, -Math.log(1 - rng.next()), 0);
   sim.run();
   return found;
 }
@@ -29,7 +29,7 @@ function rig(area: number, sweep: number) {
     const i = patrol.find(g, sim.now);
     if (i >= 0) found.push([i, sim.now]);
   });
-  patrol = new PatrolCoverage(1, area, sweep, (g, t) => sim.scheduleAt(t, kind, g));
+  patrol = new PatrolCoverage(1, area, sweep, sim, kind);
   return { sim, patrol, found };
 }
 

@@ -282,22 +282,18 @@ export function runObserved(
   const o: Observers = typeof observers === "function" ? { stage: observers } : (observers ?? {});
   const model = new GridModel(s, { seed, replication });
   const collector = new ReplicationCollector(model);
-  if (o.stage) {
-    const inner = model.onStage;
-    const watch = o.stage;
-    model.onStage = (i, st, now) => {
-      watch(model, i, st, now);
-      inner(i, st, now);
-    };
-  }
-  if (o.close) {
-    const inner = model.onClose;
-    const watch = o.close;
-    model.onClose = (i, satisfied) => {
-      watch(model, i, satisfied);
-      inner(i, satisfied);
-    };
-  }
+  const inner = model.observer;
+  const { stage: watchStage, close: watchClose } = o;
+  model.observer = {
+    stage(i, st, now) {
+      watchStage?.(model, i, st, now);
+      inner.stage(i, st, now);
+    },
+    closed(i, satisfied) {
+      watchClose?.(model, i, satisfied);
+      inner.closed(i, satisfied);
+    },
+  };
   const crew = model.crew;
   if (o.activity) {
     const inner = crew.setActivity.bind(crew);

@@ -144,8 +144,9 @@ export function ksCritical(n: number, alpha = 0.001): number {
   return Math.sqrt(-Math.log(alpha / 2) / 2) / Math.sqrt(n);
 }
 
-/** Draws `n` values from `draw`. */
-export function draws(n: number, draw: () => number): Float64Array {
+/** Draws `n` values from `source`: a random stream, or a function that draws one value. */
+export function draws(n: number, source: Rng | (() => number)): Float64Array {
+  const draw = typeof source === "function" ? source : () => source.next();
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = draw();
   return out;
@@ -153,12 +154,13 @@ export function draws(n: number, draw: () => number): Float64Array {
 
 /** Wraps an Rng to count the uniforms it hands out. */
 export function countingRng(rng: Rng): Rng & { calls: number } {
-  const counted = (() => {
-    counted.calls++;
-    return rng();
-  }) as Rng & { calls: number };
-  counted.calls = 0;
-  return counted;
+  return {
+    calls: 0,
+    next() {
+      this.calls++;
+      return rng.next();
+    },
+  };
 }
 
 /**
