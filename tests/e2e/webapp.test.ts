@@ -151,7 +151,8 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }, { preset: "teaching-small", name: "Cut tasks", changes: { "admin.taskCut": 0.5 } }], seed: 4, replications: 2 }));
     await page.waitForSelector("#scenario-list li >> nth=1");
     await page.click("#lesson-maker summary");
-    expect(await page.inputValue("#lesson-make-editable")).toBe("admin.taskCut");
+    // The panel fills the field on its "toggle" event, which the browser fires in a later task.
+    await expect.poll(() => page.inputValue("#lesson-make-editable")).toBe("admin.taskCut");
     await page.fill("#lesson-make-title", "Fewer forms");
     await page.fill("#lesson-make-question", "What do workers do with the time saved?");
     await page.click("#lesson-make");
