@@ -197,11 +197,23 @@ export function formatReport(r: BenchReport): string {
   out.push(`Sweep: ${sw.timings[0].units} units (grid sizes × staffing × replications), end to end on worker threads`);
   out.push(
     table([
-      ["threads", "wall (s)", "units/s", "cores busy"],
-      ...sw.timings.map((t) => [String(t.threads), f(t.ms / 1000), f(t.units / (t.ms / 1000)), f(t.cores)]),
+      ["threads", "wall (s)", "units/s", "cores busy", "CPU: engine threads (s)", "rest: main, V8 helpers (s)"],
+      ...sw.timings.map((t) => [
+        String(t.threads),
+        f(t.ms / 1000),
+        f(t.units / (t.ms / 1000)),
+        f(t.cores),
+        t.split ? f(t.split.engines / 1000) : "–",
+        t.split ? f(t.split.others / 1000) : "–",
+      ]),
     ]),
   );
   out.push(`  speed-up 1 → 2 threads, median of adjacent pairs (${sw.pairSpeedups.map((x) => f(x)).join(", ")}): ${f(sw.speedup)}× ${mark(sw.speedup >= TARGETS.sweepSpeedup)} (target ≥ ${TARGETS.sweepSpeedup}×); results identical: ${sw.identical ? "yes" : "NO"}`);
+  if (sw.pairBounds) {
+    out.push(
+      `  bound per pair if both engines ran at full speed together — 1-thread wall ÷ ((engine CPU, 1 thread + rest, 2 threads) ÷ 2): ${sw.pairBounds.map((x) => f(x)).join(", ")}×`,
+    );
+  }
   out.push("");
   if (!r.browser) return out.join("\n");
   if ("skipped" in r.browser) out.push(`Web app in Chromium: skipped (${r.browser.skipped}); run \`npm run bench:browser\` for it`);

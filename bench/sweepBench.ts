@@ -17,6 +17,7 @@ import { pointScenarios, sweepDesign, sweepOutput } from "../cli/sweepDesign.js"
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { factorialPoints } from "../sim/experiments/sweepPoints.js";
 import { canonicalJson } from "../sim/scenario/canonicalJson.js";
+import { splitCpu, threadCpu, type CpuSplit } from "./threadCpu.js";
 import { median } from "./timing.js";
 
 /** What one pool size measured. */
@@ -28,6 +29,8 @@ export interface SweepTiming {
   /** CPU time of the whole process (all threads, ms), and so the cores kept busy on average. */
   cpuMs: number;
   cores: number;
+  /** The CPU time of the engine's worker threads and of the rest of the process (Linux only). */
+  split?: CpuSplit;
 }
 
 /** What the sweep bench measured. */
@@ -39,6 +42,13 @@ export interface SweepBench {
   /** Speed-up of each adjacent pair (1-thread wall / 2-thread wall), and their median. */
   pairSpeedups: number[];
   speedup: number;
+  /**
+   * Per pair (Linux only): the speed-up two threads would reach if running both engines at
+   * once cost neither of them any speed — 1-thread wall ÷ ((engine CPU with 1 thread +
+   * the rest of the process's CPU with 2) ÷ 2). What is left over on two cores besides the
+   * engine's work is V8 compiling and collecting garbage for each thread's own isolate.
+   */
+  pairBounds?: number[];
 }
 
 /** Runs the sweep on pools of 1, 2, 2, 1, 1 and 2 threads; `quick` shrinks it to 2 × 2 × 2 units of 7 days, on one pair. */
@@ -62,19 +72,33 @@ export async function sweepBench(quick: boolean): Promise<SweepBench> {
   const outputs: string[] = [];
   for (const threads of quick ? [1, 2] : [1, 2, 2, 1, 1, 2]) {
     const cpu = process.cpuUsage();
+    const before = threadCpu();
     const start = process.hrtime.bigint();
     const runner = new ReplicationRunner(threads, false);
-    const runs = await runSweepPoints(runner, points, seed, replications).finally(() => runner.close());
+    let after: Map<number, number> | null = null;
+    const runs = await runSweepPoints(runner, points, seed, replications).finally(async () => {
+      after = threadCpu();
+      await runner.close();
+    });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    timings.push({ threads, units: points.length * replications, ms, cpuMs, cores: cpuMs / ms });
+    const split = before && after ? splitCpu(before, after, threads) : undefined;
+    timings.push({ threads, units: points.length * replications, ms, cpuMs, cores: cpuMs / ms, split });
     outputs.push(canonicalJson(sweepOutput(design, runs)));
   }
   const pairSpeedups: number[] = [];
+  const pairBounds: number[] = [];
   for (let k = 0; k + 1 < timings.length; k += 2) {
-    const [a, b] = [timings[k], timings[k + 1]];
-    pairSpeedups.push(a.threads === 1 ? a.ms / b.ms : b.ms / a.ms);
+    const [one, two] = timings[k].threads === 1 ? [timings[k], timings[k + 1]] : [timings[k + 1], timings[k]];
+    pairSpeedups.push(one.ms / two.ms);
+    if (one.split && two.split) pairBounds.push(one.ms / ((one.split.engines + two.split.others) / 2));
   }
-  return { timings, identical: outputs.every((o) => o === outputs[0]), pairSpeedups, speedup: median(pairSpeedups) };
+  return {
+    timings,
+    identical: outputs.every((o) => o === outputs[0]),
+    pairSpeedups,
+    speedup: median(pairSpeedups),
+    pairBounds: pairBounds.length === pairSpeedups.length ? pairBounds : undefined,
+  };
 }
