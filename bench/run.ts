@@ -91,7 +91,11 @@ log("District J baseline, 365 days, at 30,000, 120,000 and 480,000 households �
 const districts = (quick ? [30000, 120000] : [30000, 120000, 480000]).map((h) => child<DistrictResult>("./districtChild.ts", [String(h)]));
 
 // 5. Sweep on 1 and 2 worker threads.
-log("Sweep: 4 grid sizes × 3 staffing levels × 10 replications, on 1, 2, 2, 1, 1 and 2 worker threads …");
+log(
+  quick
+    ? "Sweep (--quick): 2 grid sizes × 2 staffing levels × 2 replications of 7 days, on 1 and 2 worker threads …"
+    : "Sweep: 4 grid sizes × 3 staffing levels × 10 replications, on 1, 2, 2, 1, 1 and 2 worker threads …",
+);
 const sweep = await sweepBench(quick);
 
 // 6. The web app in Chromium, in its own process (it writes test-artifacts/bench/browser.json).
