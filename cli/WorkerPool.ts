@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import * as Comlink from "comlink";
 import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
 import type { EngineApi, ReplicationOutcome } from "../sim/runtime/engineApi.js";
+import { JobShares } from "../sim/runtime/JobShares.js";
 import { engineWorkerBundle } from "./engineWorkerBundle.js";
 
 const workerModule = new URL("../sim/runtime/nodeEngineWorker.ts", import.meta.url).href;
@@ -17,9 +18,10 @@ const JOBS_IN_FLIGHT = 2;
 export const defaultWorkers = () => availableParallelism();
 
 /**
- * A pool of Node worker threads, each running the engine behind comlink. Jobs are
- * handed to whichever worker is free; results come back by replication index, so
- * the combined result does not depend on the number of workers.
+ * A pool of Node worker threads, each running the engine behind comlink. Each thread
+ * works through its own share of a batch's jobs, then helps with the others' (see
+ * {@link JobShares}); results come back in the jobs' order, so the combined result does
+ * not depend on the number of workers.
  */
 export class WorkerPool {
   private readonly threads: Worker[] = [];
@@ -62,17 +64,18 @@ export class WorkerPool {
   ): Promise<Array<ReplicationOutcome | undefined>> {
     const n = jobs.length;
     const outcomes = new Array<ReplicationOutcome | undefined>(n);
-    let next = 0;
     let done = 0;
     /** Jobs handed back by a thread that died before starting them. */
     const requeued: number[] = [];
     /** Per thread, the jobs sent to it and not yet answered, oldest (the one running) first. */
     const inFlight = this.threads.map(() => [] as number[]);
     const dead = this.alive.map((alive) => !alive);
-    const take = () => (requeued.length ? requeued.shift()! : next < n ? next++ : -1);
+    const threads = Math.max(1, Math.min(this.size, n));
+    const shares = new JobShares(n, threads);
+    const take = (t: number) => (requeued.length ? requeued.shift()! : shares.take(t));
     const lane = async (t: number) => {
       while (!dead[t] && !stop?.aborted) {
-        const k = take();
+        const k = take(t);
         if (k < 0) return;
         const job = jobs[k];
         inFlight[t].push(k);
@@ -93,7 +96,6 @@ export class WorkerPool {
         onDone?.(++done, n);
       }
     };
-    const threads = Math.max(1, Math.min(this.size, n));
     const lanes: Promise<void>[] = [];
     for (let t = 0; t < threads; t++) for (let d = 0; d < JOBS_IN_FLIGHT; d++) lanes.push(lane(t));
     await Promise.all(lanes);

@@ -1,5 +1,6 @@
 import * as Comlink from "comlink";
 import type { EngineApi } from "../../sim/runtime/engineApi.js";
+import { JobShares } from "../../sim/runtime/JobShares.js";
 
 /** Makes one engine worker (a module Web Worker running `sim/runtime/browserEngineWorker.ts`). */
 export type WorkerFactory = () => Worker;
@@ -22,9 +23,10 @@ interface Slot {
 }
 
 /**
- * A pool of engine workers. Jobs are spread over the workers in the order given, two
- * jobs sent to each worker at a time so that it starts the next the moment it posts a
- * result, without waiting for the page's thread to answer; results come back in order
+ * A pool of engine workers. Each worker works through its own share of the jobs, then
+ * helps with the others' (see {@link JobShares}), two jobs sent to it at a time so that
+ * it starts the next the moment it posts a result, without waiting for the page's thread
+ * to answer; results come back in order
  * whatever the pool size, so the numbers never depend on how many workers ran them.
  * Cancelling terminates the workers (a running replication cannot be interrupted
  * otherwise); the pool makes fresh ones for the next run.
@@ -61,7 +63,7 @@ export class EnginePool {
     const slots = this.ensure();
     const generation = this.generation;
     const results = new Array<R>(items.length);
-    let next = 0;
+    const shares = new JobShares(items.length, slots.length);
     let done = 0;
     let cancelled = false;
     const onAbort = () => this.cancel();
@@ -75,9 +77,8 @@ export class EnginePool {
     });
     cancelPromise.catch(() => {});
     this.running.add(stop);
-    const lane = async (slot: Slot) => {
-      while (!cancelled && next < items.length) {
-        const k = next++;
+    const lane = async (slot: Slot, s: number) => {
+      for (let k = shares.take(s); !cancelled && k >= 0; k = shares.take(s)) {
         results[k] = await job(slot.api, items[k]);
         if (cancelled || generation !== this.generation) return;
         done++;
@@ -85,7 +86,7 @@ export class EnginePool {
       }
     };
     try {
-      await Promise.race([Promise.all(slots.flatMap((slot) => [lane(slot), lane(slot)])), cancelPromise]);
+      await Promise.race([Promise.all(slots.flatMap((slot, s) => [lane(slot, s), lane(slot, s)])), cancelPromise]);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       this.running.delete(stop);
