@@ -16,6 +16,8 @@ export const TARGETS = {
   districtMB: 300,
   /** Speed-up of the sweep workload from 1 to 2 worker threads. */
   sweepSpeedup: 1.8,
+  /** Replication length (days) of the sweep workload the speed-up target is for. */
+  sweepDays: 30,
 } as const;
 
 /** Everything one `npm run bench` measured (written as test-artifacts/bench/latest.json). */
@@ -194,7 +196,7 @@ export function formatReport(r: BenchReport): string {
   out.push(`  targets for the baseline (120,000 households): < ${TARGETS.districtMs / 1000} s, < ${TARGETS.districtMB} MB`);
   const sw = r.sweep;
   out.push("");
-  out.push(`Sweep: ${sw.timings[0].units} units (grid sizes × staffing × replications), end to end on worker threads`);
+  out.push(`Sweep: ${sw.timings[0].units} units (grid sizes × staffing × replications of ${sw.days} days), end to end on worker threads`);
   out.push(
     table([
       ["threads", "wall (s)", "units/s", "cores busy", "CPU: engine threads (s)", "rest: main, V8 helpers (s)"],
@@ -208,7 +210,7 @@ export function formatReport(r: BenchReport): string {
       ]),
     ]),
   );
-  out.push(`  speed-up 1 → 2 threads, median of adjacent pairs (${sw.pairSpeedups.map((x) => f(x)).join(", ")}): ${f(sw.speedup)}× ${mark(sw.speedup >= TARGETS.sweepSpeedup)} (target ≥ ${TARGETS.sweepSpeedup}×); results identical: ${sw.identical ? "yes" : "NO"}`);
+  out.push(`  speed-up 1 → 2 threads, median of adjacent pairs (${sw.pairSpeedups.map((x) => f(x)).join(", ")}): ${f(sw.speedup)}× ${sw.days === TARGETS.sweepDays ? `${mark(sw.speedup >= TARGETS.sweepSpeedup)} (target ≥ ${TARGETS.sweepSpeedup}×)` : `(the target, ≥ ${TARGETS.sweepSpeedup}×, is for replications of ${TARGETS.sweepDays} days)`}; results identical: ${sw.identical ? "yes" : "NO"}`);
   if (sw.pairBounds) {
     out.push(
       `  bound per pair if both engines ran at full speed together — 1-thread wall ÷ ((engine CPU, 1 thread + rest, 2 threads) ÷ 2): ${sw.pairBounds.map((x) => f(x)).join(", ")}×`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --peers] [-- --quick] [-- --repeats N]`: GridGov's performance
+ * `npm run bench [-- --peers] [-- --quick] [-- --repeats N] [-- --sweep-days N]`: GridGov's performance
  * benchmark. See docs/performance.md for what each workload measures and why.
  *
  * 1. M/M/c patrol: the full engine (`runReplication`) against a minimal hand-written
@@ -9,7 +9,8 @@
  *    engine's `EventQueue` against a heap of event objects (one child process each).
  * 4. District baseline: District J (illustrative) over 365 days at three sizes
  *    (child processes, peak RSS).
- * 5. Sweep: 4 grid sizes × 3 staffing levels × 10 replications on 1 and 2 worker threads.
+ * 5. Sweep: 4 grid sizes × 3 staffing levels × 10 replications of 30 days (`--sweep-days N`
+ *    for another length) on 1 and 2 worker threads.
  * 6. The web app in Chromium on 1 and 2 Web Workers (`bench/browser.ts`, a child process;
  *    skipped with `--quick`).
  *
@@ -26,7 +27,7 @@ import { checkSimpy, runSimpy, type SimpyCheck, type SimpyRun } from "./peers/si
 import type { DistrictResult } from "./districtChild.js";
 import type { QueueChildResult } from "./queueChild.js";
 import { formatReport, type BenchReport, type BrowserBench } from "./report.js";
-import { sweepBench } from "./sweepBench.js";
+import { sweepBase, sweepBench } from "./sweepBench.js";
 import { machine } from "./machine.js";
 
 const args = process.argv.slice(2);
@@ -35,8 +36,13 @@ const quick = args.includes("--quick");
 const repeatsArg = args.indexOf("--repeats");
 const repeats = repeatsArg >= 0 ? Number(args[repeatsArg + 1]) : quick ? 1 : 3;
 if (!(Number.isInteger(repeats) && repeats >= 1)) throw new Error("--repeats needs a positive integer");
-const unknown = args.filter((a, i) => a.startsWith("--") && !["--peers", "--quick", "--repeats"].includes(a) && args[i - 1] !== "--repeats");
-if (unknown.length) throw new Error(`unknown option ${unknown.join(", ")}; use --peers, --quick, --repeats N`);
+const sweepDaysArg = args.indexOf("--sweep-days");
+const sweepDays = sweepDaysArg >= 0 ? Number(args[sweepDaysArg + 1]) : quick ? 7 : 30;
+if (!(Number.isInteger(sweepDays) && sweepDays >= 1)) throw new Error("--sweep-days needs a positive integer");
+sweepBase(sweepDays); // fails now, not after the other workloads, if the length does not fit the scenario
+const valued = ["--repeats", "--sweep-days"];
+const unknown = args.filter((a, i) => a.startsWith("--") && !["--peers", "--quick", ...valued].includes(a) && !valued.includes(args[i - 1]));
+if (unknown.length) throw new Error(`unknown option ${unknown.join(", ")}; use --peers, --quick, --repeats N, --sweep-days N`);
 
 const hours = quick ? MMC.hours / 10 : MMC.hours;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -93,10 +99,10 @@ const districts = (quick ? [30000, 120000] : [30000, 120000, 480000]).map((h) =>
 // 5. Sweep on 1 and 2 worker threads.
 log(
   quick
-    ? "Sweep (--quick): 2 grid sizes × 2 staffing levels × 2 replications of 7 days, on 1 and 2 worker threads …"
-    : "Sweep: 4 grid sizes × 3 staffing levels × 10 replications, on 1, 2, 2, 1, 1 and 2 worker threads …",
+    ? `Sweep (--quick): 2 grid sizes × 2 staffing levels × 2 replications of ${sweepDays} days, on 1 and 2 worker threads …`
+    : `Sweep: 4 grid sizes × 3 staffing levels × 10 replications of ${sweepDays} days, on 1, 2, 2, 1, 1 and 2 worker threads …`,
 );
-const sweep = await sweepBench(quick);
+const sweep = await sweepBench(quick, sweepDays);
 
 // 6. The web app in Chromium, in its own process (it writes test-artifacts/bench/browser.json).
 let browser: BenchReport["browser"];

@@ -17,6 +17,7 @@ import { pointScenarios, sweepDesign, sweepOutput } from "../cli/sweepDesign.js"
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { factorialPoints } from "../sim/experiments/sweepPoints.js";
 import { canonicalJson } from "../sim/scenario/canonicalJson.js";
+import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import { splitCpu, threadCpu, type CpuSplit } from "./threadCpu.js";
 import { median } from "./timing.js";
 
@@ -35,6 +36,8 @@ export interface SweepTiming {
 
 /** What the sweep bench measured. */
 export interface SweepBench {
+  /** Simulated days per replication (30 unless `--sweep-days` or `--quick`). */
+  days: number;
   /** Every run, in the order run. */
   timings: SweepTiming[];
   /** True if every run gave the same bytes. */
@@ -51,15 +54,24 @@ export interface SweepBench {
   pairBounds?: number[];
 }
 
-/** Runs the sweep on pools of 1, 2, 2, 1, 1 and 2 threads; `quick` shrinks it to 2 × 2 × 2 units of 7 days, on one pair. */
-export async function sweepBench(quick: boolean): Promise<SweepBench> {
+/** The sweep's base scenario: the District J baseline with `days`-day replications. Throws, saying why, if `days` does not fit it. */
+export function sweepBase(days: number): { file: string; scenario: Scenario } {
   const file = fileURLToPath(new URL("../scenarios/district-j-baseline.json", import.meta.url));
-  const checked = loadScenario(readFileSync(file, "utf8"), [`run.days=${quick ? 7 : 30}`]);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+  const checked = loadScenario(readFileSync(file, "utf8"), [`run.days=${days}`]);
+  if (!checked.ok) throw new Error(`the sweep workload with ${days}-day replications: ${checked.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  return { file, scenario: checked.value };
+}
+
+/**
+ * Runs the sweep on pools of 1, 2, 2, 1, 1 and 2 threads; `quick` shrinks it to 2 × 2 × 2
+ * units, on one pair. `days` is the length of each replication (the target is for 30).
+ */
+export async function sweepBench(quick: boolean, days = quick ? 7 : 30): Promise<SweepBench> {
+  const { file, scenario } = sweepBase(days);
   const replications = quick ? 2 : 10;
   const seed = 1;
   const design = sweepDesign(
-    checked.value,
+    scenario,
     factorialPoints([
       { path: "grids.householdsPerGrid", values: quick ? [300, 600] : [200, 300, 400, 600] },
       { path: "staffing.workersPerGrid", values: quick ? [1, 2] : [1, 1.5, 2] },
@@ -95,6 +107,7 @@ export async function sweepBench(quick: boolean): Promise<SweepBench> {
     if (one.split && two.split) pairBounds.push(one.ms / ((one.split.engines + two.split.others) / 2));
   }
   return {
+    days,
     timings,
     identical: outputs.every((o) => o === outputs[0]),
     pairSpeedups,
