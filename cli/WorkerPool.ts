@@ -72,7 +72,7 @@ export class WorkerPool {
     const dead = this.alive.map((alive) => !alive);
     const threads = Math.max(1, Math.min(this.size, n));
     const shares = new JobShares(n, threads);
-    const take = (t: number) => (requeued.length ? requeued.shift()! : shares.take(t));
+    const take = (t: number) => (requeued.length ? requeued.shift()! : shares.take(t, inFlight[t].length));
     const lane = async (t: number) => {
       while (!dead[t] && !stop?.aborted) {
         const k = take(t);

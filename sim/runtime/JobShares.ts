@@ -25,8 +25,15 @@ export class JobShares {
     this.to = Array.from({ length: t }, (_, k) => Math.floor(((k + 1) * jobs) / t));
   }
 
-  /** The next job for `thread`: the front of its own share, else the back of the largest share left; −1 when none is left. */
-  take(thread: number): number {
+  /**
+   * The next job for `thread`: the front of its own share, else the back of the largest
+   * share left; −1 when none is left. A thread that already holds `holding` jobs (sent ahead,
+   * so that it never waits between two) gets −1 too once fewer jobs are left than there
+   * are threads: the last jobs go to threads that are free, not into a queue behind a
+   * running job while another thread idles.
+   */
+  take(thread: number, holding = 0): number {
+    if (holding > 0 && this.left < this.to.length) return -1;
     if (this.from[thread] < this.to[thread]) return this.from[thread]++;
     let largest = -1;
     let most = 0;
@@ -38,5 +45,12 @@ export class JobShares {
       }
     }
     return largest < 0 ? -1 : --this.to[largest];
+  }
+
+  /** Jobs not taken yet. */
+  get left(): number {
+    let left = 0;
+    for (let k = 0; k < this.to.length; k++) left += this.to[k] - this.from[k];
+    return left;
   }
 }

@@ -77,9 +77,12 @@ export class EnginePool {
     });
     cancelPromise.catch(() => {});
     this.running.add(stop);
+    /** Per worker, the jobs sent to it and not yet answered. */
+    const holding = slots.map(() => 0);
     const lane = async (slot: Slot, s: number) => {
-      for (let k = shares.take(s); !cancelled && k >= 0; k = shares.take(s)) {
-        results[k] = await job(slot.api, items[k]);
+      for (let k = shares.take(s, holding[s]); !cancelled && k >= 0; k = shares.take(s, holding[s])) {
+        holding[s]++;
+        results[k] = await job(slot.api, items[k]).finally(() => holding[s]--);
         if (cancelled || generation !== this.generation) return;
         done++;
         onDone?.(done, items.length);
