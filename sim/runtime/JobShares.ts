@@ -27,10 +27,13 @@ export class JobShares {
 
   /**
    * The next job for `thread`: the front of its own share, else the back of the largest
-   * share left; −1 when none is left. A thread that already holds `holding` jobs (sent ahead,
-   * so that it never waits between two) gets −1 too once fewer jobs are left than there
-   * are threads: the last jobs go to threads that are free, not into a queue behind a
-   * running job while another thread idles.
+   * share left; −1 when none is left. A thread that already holds jobs (sent ahead, so that
+   * it never waits between two) gets −1 too once fewer jobs are left than there are
+   * threads: the last jobs go to threads that are free, not into a queue behind a running
+   * job while another thread idles.
+   *
+   * @param thread the asking thread, 0 … threads − 1
+   * @param holding jobs the thread has been sent and not yet finished
    */
   take(thread: number, holding = 0): number {
     if (holding > 0 && this.left < this.to.length) return -1;
