@@ -26,8 +26,8 @@ interface Slot {
  * A pool of engine workers. Each worker works through its own share of the jobs, then
  * helps with the others' (see {@link JobShares}), two jobs sent to it at a time so that
  * it starts the next the moment it posts a result, without waiting for the page's thread
- * to answer; results come back in order
- * whatever the pool size, so the numbers never depend on how many workers ran them.
+ * to answer; results come back in order whatever the pool size, so the numbers never
+ * depend on how many workers ran them.
  * Cancelling terminates the workers (a running replication cannot be interrupted
  * otherwise); the pool makes fresh ones for the next run.
  */
@@ -79,17 +79,17 @@ export class EnginePool {
     this.running.add(stop);
     /** Per worker, the jobs sent to it and not yet answered. */
     const holding = slots.map(() => 0);
-    const lane = async (slot: Slot, s: number) => {
+    const lane = async (s: number) => {
       for (let k = shares.take(s, holding[s]); !cancelled && k >= 0; k = shares.take(s, holding[s])) {
         holding[s]++;
-        results[k] = await job(slot.api, items[k]).finally(() => holding[s]--);
+        results[k] = await job(slots[s].api, items[k]).finally(() => holding[s]--);
         if (cancelled || generation !== this.generation) return;
         done++;
         onDone?.(done, items.length);
       }
     };
     try {
-      await Promise.race([Promise.all(slots.flatMap((slot, s) => [lane(slot, s), lane(slot, s)])), cancelPromise]);
+      await Promise.race([Promise.all(slots.flatMap((_, s) => [lane(s), lane(s)])), cancelPromise]);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       this.running.delete(stop);
