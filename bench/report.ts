@@ -3,6 +3,7 @@ import type { MmcSummary } from "./engineMmc.js";
 import type { SimpyCheck, SimpyRun } from "./peers/simpy.js";
 import type { QueueChildResult } from "./queueChild.js";
 import type { SweepBench } from "./sweepBench.js";
+import type { ParallelSpeedup } from "./parallelSpeedup.js";
 import type { Machine } from "./machine.js";
 
 /** Performance targets (docs/performance.md). */
@@ -40,6 +41,8 @@ export interface BenchReport {
   /** The District J baseline for a year at three sizes; the middle one is the baseline itself. */
   districts: DistrictResult[];
   sweep: SweepBench;
+  /** What two warm threads give work that shares nothing, measured before each pair of the sweep: the machine's own limit. */
+  parallel: { handLoop: ParallelSpeedup; district: ParallelSpeedup };
   /** The web app in Chromium (bench/browser.ts); skipped with `--quick`, `failed` if the child failed. */
   browser?: BrowserBench | { skipped: string } | { failed: string };
 }
@@ -216,6 +219,12 @@ export function formatReport(r: BenchReport): string {
       `  bound per pair if both engines ran at full speed together — 1-thread wall ÷ ((engine CPU, 1 thread + rest, 2 threads) ÷ 2): ${sw.pairBounds.map((x) => f(x)).join(", ")}×`,
     );
   }
+  const range = (xs: number[], g: (x: number) => string) => `${g(Math.min(...xs))}–${g(Math.max(...xs))}`;
+  const machineRow = (label: string, p: ParallelSpeedup) =>
+    `  ${label}, ${p.jobsPerThread} jobs per thread (one job alone: ${range(p.pairJobMs, (x) => String(Math.round(x)))} ms): ${f(p.speedup)}×, median of ${p.pairSpeedups.length} pairs (${range(p.pairSpeedups, f)}×)`;
+  out.push("  what the machine gives two warm threads that share nothing, before each pair of the sweep:");
+  out.push(machineRow("hand-written M/M/c loop", r.parallel.handLoop));
+  out.push(machineRow("District J replications of 30 days", r.parallel.district));
   out.push("");
   if (!r.browser) return out.join("\n");
   if ("skipped" in r.browser) out.push(`Web app in Chromium: skipped (${r.browser.skipped}); run \`npm run bench:browser\` for it`);

@@ -10,7 +10,9 @@
  * 4. District baseline: District J (illustrative) over 365 days at three sizes
  *    (child processes, peak RSS).
  * 5. Sweep: 4 grid sizes × 3 staffing levels × 10 replications of 30 days (`--sweep-days N`
- *    for another length) on 1 and 2 worker threads.
+ *    for another length) on 1 and 2 worker threads; before each of its pairs, the speed-up
+ *    two warm threads give to work that shares nothing (the hand loop, and District J
+ *    replications), which is what the machine allows.
  * 6. The web app in Chromium on 1 and 2 Web Workers (`bench/browser.ts`, a child process;
  *    skipped with `--quick`).
  *
@@ -28,6 +30,7 @@ import type { DistrictResult } from "./districtChild.js";
 import type { QueueChildResult } from "./queueChild.js";
 import { formatReport, type BenchReport, type BrowserBench } from "./report.js";
 import { sweepBase, sweepBench } from "./sweepBench.js";
+import { parallelSpeedup, pooledSpeedup, type ParallelSpeedup } from "./parallelSpeedup.js";
 import { machine } from "./machine.js";
 
 const args = process.argv.slice(2);
@@ -102,7 +105,11 @@ log(
     ? `Sweep (--quick): 2 grid sizes × 2 staffing levels × 2 replications of ${sweepDays} days, on 1 and 2 worker threads …`
     : `Sweep: 4 grid sizes × 3 staffing levels × 10 replications of ${sweepDays} days, on 1, 2, 2, 1, 1 and 2 worker threads …`,
 );
-const sweep = await sweepBench(quick, sweepDays);
+const machineRuns: { handLoop: ParallelSpeedup[]; district: ParallelSpeedup[] } = { handLoop: [], district: [] };
+const sweep = await sweepBench(quick, sweepDays, async () => {
+  machineRuns.handLoop.push(await parallelSpeedup("handLoop", quick ? 1 : 4, quick ? 2 : 6, quick ? 2 : 5));
+  machineRuns.district.push(await parallelSpeedup("district", quick ? 1 : 4, quick ? 1 : 3, quick ? 2 : 5));
+});
 
 // 6. The web app in Chromium, in its own process (it writes test-artifacts/bench/browser.json).
 let browser: BenchReport["browser"];
@@ -137,6 +144,7 @@ const report: BenchReport = {
   queues,
   districts,
   sweep,
+  parallel: { handLoop: pooledSpeedup(machineRuns.handLoop), district: pooledSpeedup(machineRuns.district) },
   browser,
 };
 

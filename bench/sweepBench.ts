@@ -65,8 +65,10 @@ export function sweepBase(days: number): { file: string; scenario: Scenario } {
 /**
  * Runs the sweep on pools of 1, 2, 2, 1, 1 and 2 threads; `quick` shrinks it to 2 × 2 × 2
  * units, on one pair. `days` is the length of each replication (the target is for 30).
+ * `beforePair` runs before each pair (the bench measures the machine's own parallel
+ * speed-up there, at the same moments as the sweep's).
  */
-export async function sweepBench(quick: boolean, days = quick ? 7 : 30): Promise<SweepBench> {
+export async function sweepBench(quick: boolean, days = quick ? 7 : 30, beforePair?: () => Promise<void>): Promise<SweepBench> {
   const { file, scenario } = sweepBase(days);
   const replications = quick ? 2 : 10;
   const seed = 1;
@@ -83,6 +85,7 @@ export async function sweepBench(quick: boolean, days = quick ? 7 : 30): Promise
   const timings: SweepTiming[] = [];
   const outputs: string[] = [];
   for (const threads of quick ? [1, 2] : [1, 2, 2, 1, 1, 2]) {
+    if (timings.length % 2 === 0) await beforePair?.();
     const cpu = process.cpuUsage();
     const before = threadCpu();
     const start = process.hrtime.bigint();

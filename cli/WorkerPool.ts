@@ -5,11 +5,10 @@ import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
 import type { EngineApi, ReplicationOutcome } from "../sim/runtime/engineApi.js";
 import { JobShares } from "../sim/runtime/JobShares.js";
 import { engineWorkerBundle } from "./engineWorkerBundle.js";
+import { typescriptWorker } from "./typescriptWorker.js";
 
-const workerModule = new URL("../sim/runtime/nodeEngineWorker.ts", import.meta.url).href;
-const tsxApi = import.meta.resolve("tsx/esm/api");
-// Without a bundle (see engineWorkerBundle): tsx does not reach into worker threads, so each worker registers it, then loads the engine.
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule)}); });`;
+/** The engine's worker module, loaded from its sources when there is no bundle (see engineWorkerBundle). */
+const workerModule = new URL("../sim/runtime/nodeEngineWorker.ts", import.meta.url);
 
 /** Jobs sent to each worker thread ahead of its results (see {@link WorkerPool.runJobs}). */
 const JOBS_IN_FLIGHT = 2;
@@ -34,7 +33,7 @@ export class WorkerPool {
   constructor(readonly size: number) {
     for (let k = 0; k < size; k++) {
       const bundle = engineWorkerBundle();
-      const thread = bundle ? new Worker(bundle) : new Worker(bootstrap, { eval: true });
+      const thread = bundle ? new Worker(bundle) : typescriptWorker(workerModule);
       this.threads.push(thread);
       this.engines.push(Comlink.wrap<EngineApi>(nodeEndpoint(thread)));
       const death = new Promise<never>((_, reject) => {
