@@ -11,7 +11,7 @@ import { workforceCost, type Cost } from "./workforceCost.js";
 
 // Module-local copies of the stage numbers, read on every stage of every incident
 // (cheaper than imported bindings in V8: see docs/performance.md).
-const { OCCURRED, DISCOVERED, REGISTERED, ASSIGNED, ON_SITE, ESCALATED, CLOSED, STAGE_COUNT } = incidentConstants;
+const { DISCOVERED, REGISTERED, ASSIGNED, ON_SITE, CLOSED, STAGE_COUNT } = incidentConstants;
 const { BY_RESIDENT, BY_VOLUNTEER } = incidentConstants;
 
 /** One incident measurement in one replication (minutes). */
@@ -101,20 +101,21 @@ export interface ReplicationResult {
 export class ReplicationCollector implements ModelObserver {
   private readonly histograms: Histogram[];
   private readonly sums: Float64Array;
-  /** For each stage, the reporters recorded when it is reached, as [reporter, fromStage] pairs. */
-  private readonly byStage: Int32Array[];
+  /** The stages each incident reporter measures from and to. */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
   private readonly counts = { arrived: 0, closed: 0, escalated: 0, satisfied: 0, fixedByVolunteers: 0 };
   private readonly foundBy = new Float64Array(FOUND_BY.length);
   private readonly closedBy: { misrouted: number; reopened: number } = { misrouted: 0, reopened: 0 };
   private readonly categories: CategoryResult[];
   private registeredInWindow = 0;
+  /** Incidents registered and not closed, now. */
   private inSystem = 0;
-  private inQueue = 0;
-  // Time-weighted areas and the time they were last brought up to date. Declared NaN and
-  // set in the constructor: doubles from birth (see Simulation.now).
+  // Minutes incidents spent on the platform and in its queue after the warm-up (the areas
+  // under the counts, for Little's law). Declared NaN and set in the constructor: doubles
+  // from birth (see Simulation.now).
   private areaSystem = NaN;
   private areaQueue = NaN;
-  private lastChange = NaN;
   private readonly gridOccurred: Float64Array;
   private readonly gridResponses: Float64Array;
   private readonly gridResponseSum: Float64Array;
@@ -129,12 +130,11 @@ export class ReplicationCollector implements ModelObserver {
   private readonly warmupEnd: number;
 
   constructor(private readonly model: GridModel) {
-    this.areaSystem = this.areaQueue = this.lastChange = 0;
+    this.areaSystem = this.areaQueue = 0;
     this.histograms = INCIDENT_REPORTERS.map(() => new Histogram());
     this.sums = new Float64Array(INCIDENT_REPORTERS.length);
-    const lists: number[][] = Array.from({ length: STAGE_COUNT }, () => []);
-    INCIDENT_REPORTERS.forEach((r, k) => lists[stageIndex(r.to)].push(k, stageIndex(r.from)));
-    this.byStage = lists.map((l) => Int32Array.from(l));
+    this.from = Int32Array.from(INCIDENT_REPORTERS, (r) => stageIndex(r.from));
+    this.to = Int32Array.from(INCIDENT_REPORTERS, (r) => stageIndex(r.to));
     this.categories = model.s.incidents.categories.map((c) => ({ id: c.id, arrived: 0, closed: 0, withinLimit: 0, late: 0 }));
     const G = model.layout.grids;
     this.gridOccurred = new Float64Array(G);
@@ -160,60 +160,39 @@ export class ReplicationCollector implements ModelObserver {
     sim.scheduleAt(MINUTES_PER_DAY, daily, 0, 0);
   }
 
-  /** Incident `i` reached `stage` at `now` (see {@link ModelObserver}). */
-  stage(i: number, stage: number, now: number): void {
-    const inc = this.incidents;
-    if (stage === REGISTERED || stage === ASSIGNED || (stage === CLOSED && inc.times[i * STAGE_COUNT + REGISTERED] >= 0)) {
-      this.areaSystem += this.inSystem * (now - this.lastChange);
-      this.areaQueue += this.inQueue * (now - this.lastChange);
-      this.lastChange = now;
-      if (stage === REGISTERED) {
-        this.inSystem++;
-        this.inQueue++;
-        if (now >= this.warmupEnd) this.registeredInWindow++;
-      } else if (stage === ASSIGNED) this.inQueue--;
-      else this.inSystem--;
-    }
-    if (stage === DISCOVERED) {
+  /**
+   * Incident `i` reached `stage` at `now` (see {@link ModelObserver}). Only what cannot wait
+   * for the incident to end is done here: the counts behind the hourly and daily series.
+   * Everything else is read from the incident's stage times once, when it closes or when the
+   * run ends (see {@link closed}): one pass per incident instead of one call per stage.
+   */
+  stage(i: number, stage: number, _now: number): void {
+    if (stage === REGISTERED) this.inSystem++;
+    else if (stage === DISCOVERED) {
       this.foundToday++;
-      if (inc.foundBy[i] === BY_RESIDENT) this.foundByResidentsToday++;
-    }
-    if (inc.measured[i] === 0) return;
-    const g = inc.grid[i];
-    if (stage === OCCURRED) {
-      this.counts.arrived++;
-      this.categories[inc.category[i]].arrived++;
-      this.gridOccurred[g]++;
-    } else if (stage === DISCOVERED) this.foundBy[inc.foundBy[i]]++;
-    else if (stage === ESCALATED) this.counts.escalated++;
-    const list = this.byStage[stage];
-    const base = i * STAGE_COUNT;
-    for (let k = 0; k < list.length; k += 2) {
-      const from = inc.times[base + list[k + 1]];
-      if (from === from) {
-        const v = now - from;
-        this.histograms[list[k]].add(v);
-        this.sums[list[k]] += v;
-        if (stage === ON_SITE && list[k + 1] === REGISTERED) {
-          this.gridResponses[g]++;
-          this.gridResponseSum[g] += v;
-        }
-      }
+      if (this.incidents.foundBy[i] === BY_RESIDENT) this.foundByResidentsToday++;
     }
   }
 
   /** Incident `i` closed (see {@link ModelObserver}). */
   closed(i: number, satisfied: boolean): void {
     const inc = this.incidents;
+    const base = i * STAGE_COUNT;
+    const now = inc.times[base + CLOSED];
+    const registered = inc.times[base + REGISTERED] >= 0;
+    if (registered) {
+      this.inSystem--;
+      this.addTimeOnPlatform(base, now);
+    }
     if (inc.measured[i] === 0) return;
-    const now = this.model.sim.now;
+    this.record(i, base);
     const cat = this.categories[inc.category[i]];
     this.counts.closed++;
     cat.closed++;
     if (satisfied) this.counts.satisfied++;
     if (inc.misroutes[i] > 0) this.closedBy.misrouted++;
     if (inc.reopened[i] > 0) this.closedBy.reopened++;
-    if (inc.foundBy[i] === BY_VOLUNTEER && !(inc.times[i * STAGE_COUNT + REGISTERED] >= 0)) {
+    if (inc.foundBy[i] === BY_VOLUNTEER && !registered) {
       this.counts.fixedByVolunteers++;
       return;
     }
@@ -224,12 +203,54 @@ export class ReplicationCollector implements ModelObserver {
     }
   }
 
+  /**
+   * Counts measured incident `i` as arrived and records the measurements of every stage
+   * it reached: called once per incident, when it closes or, if still open, when the run ends.
+   */
+  private record(i: number, base: number): void {
+    const inc = this.incidents;
+    const times = inc.times;
+    const g = inc.grid[i];
+    this.counts.arrived++;
+    this.categories[inc.category[i]].arrived++;
+    this.gridOccurred[g]++;
+    this.foundBy[inc.foundBy[i]]++;
+    if (inc.escalations[i] > 0) this.counts.escalated++;
+    const from = this.from;
+    const to = this.to;
+    for (let k = 0; k < from.length; k++) {
+      const v = times[base + to[k]] - times[base + from[k]];
+      // NaN unless the incident reached both stages.
+      if (v === v) {
+        this.histograms[k].add(v);
+        this.sums[k] += v;
+      }
+    }
+    const response = times[base + ON_SITE] - times[base + REGISTERED];
+    if (response === response) {
+      this.gridResponses[g]++;
+      this.gridResponseSum[g] += response;
+    }
+  }
+
+  /**
+   * Adds the part after the warm-up of the time incident `base / STAGE_COUNT` spent on
+   * the platform (registered, not closed) and in its queue (registered, not assigned)
+   * until `until`, to the areas behind Little's law.
+   */
+  private addTimeOnPlatform(base: number, until: number): void {
+    const times = this.incidents.times;
+    const registered = times[base + REGISTERED];
+    if (registered >= this.warmupEnd) this.registeredInWindow++;
+    const from = Math.max(registered, this.warmupEnd);
+    if (until > from) this.areaSystem += until - from;
+    const assigned = times[base + ASSIGNED];
+    const queued = Math.min(assigned >= 0 ? assigned : until, until);
+    if (queued > from) this.areaQueue += queued - from;
+  }
+
   private endWarmup(): void {
-    const now = this.model.sim.now;
-    this.areaSystem = 0;
-    this.areaQueue = 0;
-    this.lastChange = now;
-    this.model.workforce.resetMinutes(now);
+    this.model.workforce.resetMinutes(this.model.sim.now);
   }
 
   /** The replication's results; call once the model has run. */
@@ -239,13 +260,14 @@ export class ReplicationCollector implements ModelObserver {
     // A run truncated before the warm-up ended measured nothing.
     const window = Math.max(0, end - m.warmupEnd);
     if (end < m.warmupEnd) m.workforce.resetMinutes(end);
-    this.areaSystem += this.inSystem * (end - this.lastChange);
-    this.areaQueue += this.inQueue * (end - this.lastChange);
-    this.lastChange = end;
     const inc = m.incidents;
     let open = 0;
     for (let i = 0; i < inc.capacity; i++) {
-      if (!inc.live[i] || !inc.measured[i]) continue;
+      if (!inc.live[i]) continue;
+      const base = i * STAGE_COUNT;
+      if (inc.times[base + REGISTERED] >= 0) this.addTimeOnPlatform(base, end);
+      if (!inc.measured[i]) continue;
+      this.record(i, base);
       open++;
       if (inc.misroutes[i] > 0) this.closedBy.misrouted++;
       if (inc.reopened[i] > 0) this.closedBy.reopened++;
