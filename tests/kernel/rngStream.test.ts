@@ -1,3 +1,4 @@
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { rngStream, seedFromText, streamKey } from "../../sim/kernel/rngStream.js";
 import { draws, Z_999 } from "../support/stats.js";
@@ -9,6 +10,13 @@ describe("rngStream", () => {
   it("the same (seed, name, replication) gives the same sequence", () => {
     expect(first(42, "arrivals", 3, 1000)).toEqual(first(42, "arrivals", 3, 1000));
     expect(first("abc", "service", 0)).toEqual(first("abc", "service", 0));
+  });
+
+  it("is seedrandom's Alea keyed by the stream key, to the last bit", () => {
+    for (const [seed, name, replication] of [[42, "arrivals", 3], ["abc", "service", 0], [7, "outcomes", 12]] as const) {
+      const reference = seedrandom.alea(streamKey(seed, name, replication));
+      expect(first(seed, name, replication, 10_000)).toEqual(Array.from({ length: 10_000 }, () => reference()));
+    }
   });
 
   it("a different name, replication or seed gives a different sequence", () => {
