@@ -29,8 +29,35 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/** Natural logarithm (FDLIBM `__ieee754_log`). */
+/**
+ * Natural logarithm (FDLIBM `__ieee754_log`). The common case — a positive, normal,
+ * finite argument not within 2^-20 of a power of two — is kept short enough for V8 to
+ * inline it into the samplers that call it once per draw; the rest is {@link logRare}.
+ */
 export function log(x: number): number {
+  f64[0] = x;
+  let hx = i32[HI];
+  if (hx < 0x00100000 || hx >= 0x7ff00000) return logRare(x);
+  let k = (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  if ((0x000fffff & (2 + hx)) < 3) return logRare(x);
+  const i = (hx + 0x95f64) & 0x100000;
+  i32[HI] = hx | (i ^ 0x3ff00000);
+  k += i >> 20;
+  const f = f64[0] - 1.0;
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const w = z * z;
+  const R = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - R) : k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+}
+
+/** {@link log} in full, with its rare cases: zero, negative, subnormal, infinite or NaN arguments, and arguments within 2^-20 of a power of two. */
+function logRare(x: number): number {
   f64[0] = x;
   let hx = i32[HI];
   const lx = i32[LO];

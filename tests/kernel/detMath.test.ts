@@ -22,6 +22,15 @@ describe("engine-independent log, exp, cos and pow", () => {
     fc.assert(fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (u) => ulps(log(1 - u), Math.log(1 - u)) <= 1), { numRuns: 20000 });
   });
 
+  it("log is within one ulp next to powers of two, where it takes its separate short-argument path", () => {
+    for (let k = -1070; k <= 1023; k++) {
+      for (const m of [1, 1 + 2 ** -40, 1 + 2 ** -21, 1 - 2 ** -40, 1 - 2 ** -22, 1 + 2 ** -19]) {
+        const x = 2 ** k * m;
+        if (x > 0 && x < Infinity) expect(ulps(log(x), Math.log(x))).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it("log handles 0, 1, negative numbers, infinity and NaN as Math.log does", () => {
     for (const x of [0, -0, 1, -1, Infinity, -Infinity, NaN, Number.MIN_VALUE, 2 ** -1060]) expect(log(x)).toBe(Math.log(x));
   });
