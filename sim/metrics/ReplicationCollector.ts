@@ -11,7 +11,7 @@ import { workforceCost, type Cost } from "./workforceCost.js";
 
 // Module-local copies of the stage numbers, read on every stage of every incident
 // (cheaper than imported bindings in V8: see docs/performance.md).
-const { DISCOVERED, REGISTERED, ASSIGNED, ON_SITE, CLOSED, STAGE_COUNT } = incidentConstants;
+const { REGISTERED, ASSIGNED, ON_SITE, CLOSED, STAGE_COUNT } = incidentConstants;
 const { BY_RESIDENT, BY_VOLUNTEER } = incidentConstants;
 
 /** One incident measurement in one replication (minutes). */
@@ -122,9 +122,7 @@ export class ReplicationCollector implements ModelObserver {
   private readonly backlog: number[] = [];
   private readonly satisfactionDaily: number[] = [];
   private readonly residentShareDaily: number[] = [];
-  private foundToday = 0;
   private firstMissed = Infinity;
-  private foundByResidentsToday = 0;
   /** The model's incidents and warm-up end, read at every stage. */
   private readonly incidents: IncidentStore;
   private readonly warmupEnd: number;
@@ -151,27 +149,30 @@ export class ReplicationCollector implements ModelObserver {
       if (sim.now + MINUTES_PER_HOUR < model.end) sim.schedule(MINUTES_PER_HOUR, hourly, 0, 0);
     });
     sim.scheduleAt(0, hourly, 0, 0);
+    // Finds so far (by anyone, by residents) at the previous day's end.
+    let foundBefore = 0;
+    let byResidentsBefore = 0;
     const daily = sim.define(() => {
       this.satisfactionDaily.push(model.meanSatisfaction() ?? NaN);
-      this.residentShareDaily.push(this.foundToday > 0 ? this.foundByResidentsToday / this.foundToday : NaN);
-      this.foundToday = this.foundByResidentsToday = 0;
+      const found = model.finds.reduce((a, b) => a + b, 0);
+      const byResidents = model.finds[BY_RESIDENT];
+      const today = found - foundBefore;
+      this.residentShareDaily.push(today > 0 ? (byResidents - byResidentsBefore) / today : NaN);
+      foundBefore = found;
+      byResidentsBefore = byResidents;
       if (sim.now + MINUTES_PER_DAY <= model.end) sim.schedule(MINUTES_PER_DAY, daily, 0, 0);
     });
     sim.scheduleAt(MINUTES_PER_DAY, daily, 0, 0);
   }
 
   /**
-   * Incident `i` reached `stage` at `now` (see {@link ModelObserver}). Only what cannot wait
-   * for the incident to end is done here: the counts behind the hourly and daily series.
-   * Everything else is read from the incident's stage times once, when it closes or when the
-   * run ends (see {@link closed}): one pass per incident instead of one call per stage.
+   * Incident `i` reached `stage` at `now` (see {@link ModelObserver}). Only the count behind
+   * the hourly backlog cannot wait for the incident to end; everything else is read from the
+   * incident's stage times once, when it closes or when the run ends (see {@link closed}).
+   * Kept this small on purpose: V8 then inlines it wherever the model reports a stage.
    */
-  stage(i: number, stage: number, _now: number): void {
+  stage(_i: number, stage: number, _now: number): void {
     if (stage === REGISTERED) this.inSystem++;
-    else if (stage === DISCOVERED) {
-      this.foundToday++;
-      if (this.incidents.foundBy[i] === BY_RESIDENT) this.foundByResidentsToday++;
-    }
   }
 
   /** Incident `i` closed (see {@link ModelObserver}). */

@@ -12,7 +12,7 @@ import { DispatchPools } from "./DispatchPools.js";
 import { hotspotBlocks, type HotspotBlocks } from "./hotspotBlocks.js";
 import { IncidentRandom } from "./IncidentRandom.js";
 import * as incidentConstants from "./IncidentStore.js";
-import { IncidentStore } from "./IncidentStore.js";
+import { FOUND_BY, IncidentStore } from "./IncidentStore.js";
 import { unobserved, type ModelObserver } from "./ModelObserver.js";
 import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
@@ -71,6 +71,8 @@ export class GridModel implements VisitOutcomes {
   observer: ModelObserver = unobserved;
   /** Duplicate reports registered for incidents of the measured window (a cost of not merging them). */
   duplicates = 0;
+  /** Incidents found so far, warm-up included, by who found them first (index: {@link FOUND_BY}). */
+  readonly finds = new Float64Array(FOUND_BY.length);
   /** Set when the run stopped early because too many incidents were open. */
   truncatedAt = NaN;
 
@@ -307,6 +309,7 @@ export class GridModel implements VisitOutcomes {
     if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i).next() < this.s.residents.volunteerFixShare) {
       // Fixed on the spot by a volunteer: never reaches the platform.
       inc.foundBy[i] = BY_VOLUNTEER;
+      this.finds[BY_VOLUNTEER]++;
       this.stage(i, DISCOVERED);
       this.stage(i, CLOSED);
       this.observer.closed(i, true);
@@ -325,6 +328,7 @@ export class GridModel implements VisitOutcomes {
   private discover(i: number, by: number): void {
     const inc = this.incidents;
     inc.foundBy[i] = by;
+    this.finds[by]++;
     this.stage(i, DISCOVERED);
     if (by === BY_RESIDENT && this.draw(i).next() < this.s.intake.duplicateShare) {
       if (inc.measured[i]) this.duplicates++;
