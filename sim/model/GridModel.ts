@@ -71,6 +71,8 @@ export class GridModel implements VisitOutcomes {
   observer: ModelObserver = unobserved;
   /** Duplicate reports registered for incidents of the measured window (a cost of not merging them). */
   duplicates = 0;
+  /** Incidents registered on the platform and not closed yet. */
+  onPlatform = 0;
   /** Incidents found so far, warm-up included, by who found them first (index: {@link FOUND_BY}). */
   readonly finds = new Float64Array(FOUND_BY.length);
   /** Set when the run stopped early because too many incidents were open. */
@@ -352,6 +354,7 @@ export class GridModel implements VisitOutcomes {
     inc.deadline[i] = this.limitInWorkingHours[c]
       ? this.calendar.addWorkingMinutes(now, this.timeLimit[c])
       : now + this.timeLimit[c];
+    this.onPlatform++;
     this.stage(i, REGISTERED);
     if (this.manualDispatch) {
       const t = now + this.manualDelay.sample(this.draw(i));
@@ -419,6 +422,7 @@ export class GridModel implements VisitOutcomes {
   close(i: number): void {
     const inc = this.incidents;
     const now = this.sim.now;
+    this.onPlatform--;
     this.stage(i, CLOSED);
     const satisfied = now <= inc.deadline[i] && inc.faulty[i] === 0;
     this.observer.closed(i, satisfied);

@@ -141,8 +141,14 @@ describe("GridModel properties over random small scenarios", () => {
         expect([arrived, result.incidents.closed]).toEqual([occurred, closed]);
         // Incidents occurring before the warm-up ends are neither counted nor left open in the window.
         let liveMeasured = 0;
-        for (let i = 0; i < model.incidents.capacity; i++) liveMeasured += model.incidents.live[i] & model.incidents.measured[i];
+        let liveRegistered = 0;
+        for (let i = 0; i < model.incidents.capacity; i++) {
+          liveMeasured += model.incidents.live[i] & model.incidents.measured[i];
+          if (model.incidents.live[i] && model.incidents.time(i, REGISTERED) >= 0) liveRegistered++;
+        }
         expect(open).toBe(liveMeasured);
+        // The platform's count (behind the hourly backlog) is the open incidents registered.
+        expect(model.onPlatform).toBe(liveRegistered);
         // Per category and per grid the counts add up to the same totals.
         expect(result.categories.reduce((a, c) => a + c.arrived, 0)).toBe(arrived);
         expect(result.categories.reduce((a, c) => a + c.closed, 0)).toBe(result.incidents.closed);
