@@ -9,8 +9,8 @@ import { Histogram, type SparseHistogram } from "./Histogram.js";
 import { INCIDENT_REPORTERS, stageIndex, type IncidentMetricName } from "./incidentReporters.js";
 import { workforceCost, type Cost } from "./workforceCost.js";
 
-// Module-local copies of the stage numbers, read on every stage of every incident
-// (cheaper than imported bindings in V8: see docs/performance.md).
+// Module-local copies of the stage numbers, read for every incident (cheaper than
+// imported bindings in V8: see docs/performance.md).
 const { REGISTERED, ASSIGNED, ON_SITE, CLOSED, STAGE_COUNT } = incidentConstants;
 const { BY_RESIDENT, BY_VOLUNTEER } = incidentConstants;
 
@@ -93,10 +93,10 @@ export interface ReplicationResult {
 }
 
 /**
- * Watches a {@link GridModel} and measures it: incident reporters when stages are
- * reached, time limits, time-averages for Little's law, worker time by activity,
- * time series and per-grid figures. Everything before the warm-up end is forgotten
- * except the time series, which cover the whole run.
+ * Watches a {@link GridModel} and measures it: incident reporters, time limits and the
+ * time-averages for Little's law, read from each incident's stage times once it closes (or
+ * when the run ends); worker time by activity, time series and per-grid figures. Everything
+ * before the warm-up end is forgotten except the time series, which cover the whole run.
  */
 export class ReplicationCollector implements ModelObserver {
   private readonly histograms: Histogram[];
@@ -121,7 +121,7 @@ export class ReplicationCollector implements ModelObserver {
   private readonly satisfactionDaily: number[] = [];
   private readonly residentShareDaily: number[] = [];
   private firstMissed = Infinity;
-  /** The model's incidents and warm-up end, read at every stage. */
+  /** The model's incidents and warm-up end, read for every incident. */
   private readonly incidents: IncidentStore;
   private readonly warmupEnd: number;
 
@@ -175,6 +175,7 @@ export class ReplicationCollector implements ModelObserver {
   closed(i: number, satisfied: boolean): void {
     const inc = this.incidents;
     const base = i * STAGE_COUNT;
+    // Stamped by the model just before: the time now.
     const now = inc.times[base + CLOSED];
     const registered = inc.times[base + REGISTERED] >= 0;
     if (registered) this.addTimeOnPlatform(base, now);
