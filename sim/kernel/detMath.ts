@@ -30,47 +30,33 @@ const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
 /**
- * Natural logarithm (FDLIBM `__ieee754_log`). The common case — a positive, normal,
- * finite argument not within 2^-20 of a power of two — is kept short enough for V8 to
- * inline it into the samplers that call it once per draw; the rest is {@link logRare}.
+ * Natural logarithm (FDLIBM `__ieee754_log`), in three small functions so that V8 inlines
+ * the common path into the samplers that call it once per draw: {@link logSpecial} takes
+ * zero, negative, subnormal, infinite and NaN arguments, {@link logKernel} the rest.
  */
 export function log(x: number): number {
   f64[0] = x;
-  let hx = i32[HI];
-  if (hx < 0x00100000 || hx >= 0x7ff00000) return logRare(x);
-  let k = (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  if ((0x000fffff & (2 + hx)) < 3) return logRare(x);
-  const i = (hx + 0x95f64) & 0x100000;
-  i32[HI] = hx | (i ^ 0x3ff00000);
-  k += i >> 20;
-  const f = f64[0] - 1.0;
-  const s = f / (2.0 + f);
-  const z = s * s;
-  const w = z * z;
-  const R = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
-    const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
-  }
-  return k === 0 ? f - s * (f - R) : k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+  const hx = i32[HI];
+  if (hx < 0x00100000 || hx >= 0x7ff00000) return logSpecial(x);
+  return logKernel(x, hx, 0);
 }
 
-/** {@link log} in full, with its rare cases: zero, negative, subnormal, infinite or NaN arguments, and arguments within 2^-20 of a power of two. */
-function logRare(x: number): number {
+/** {@link log} of zero, negative, subnormal, infinite and NaN arguments. */
+function logSpecial(x: number): number {
   f64[0] = x;
-  let hx = i32[HI];
+  const hx = i32[HI];
   const lx = i32[LO];
-  let k = 0;
-  if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
-    k -= 54;
-    x *= TWO54;
-    f64[0] = x;
-    hx = i32[HI];
-  }
   if (hx >= 0x7ff00000) return x + x;
+  if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+  if (hx < 0) return NaN;
+  // Subnormal: scale into the normal range.
+  x *= TWO54;
+  f64[0] = x;
+  return logKernel(x, i32[HI], -54);
+}
+
+/** log(x) + k·ln 2 for a positive, normal, finite `x` whose high word is `hx`. */
+function logKernel(x: number, hx: number, k: number): number {
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
@@ -79,11 +65,7 @@ function logRare(x: number): number {
   x = f64[0];
   k += i >> 20;
   const f = x - 1.0;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
-  }
+  if ((0x000fffff & (2 + hx)) < 3) return logNearPowerOfTwo(f, k);
   const s = f / (2.0 + f);
   const z = s * s;
   const w = z * z;
@@ -95,6 +77,13 @@ function logRare(x: number): number {
     return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
   }
   return k === 0 ? f - s * (f - R) : k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+}
+
+/** {@link logKernel} for |f| < 2^-20, that is x within 2^-20 of a power of two. */
+function logNearPowerOfTwo(f: number, k: number): number {
+  if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+  const R = f * f * (0.5 - 0.33333333333333333 * f);
+  return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
 }
 
 const O_THRESHOLD = 7.09782712893383973096e2;
