@@ -311,8 +311,8 @@ export class GridModel implements VisitOutcomes {
     if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i).next() < this.s.residents.volunteerFixShare) {
       // Fixed on the spot by a volunteer: never reaches the platform.
       inc.foundBy[i] = BY_VOLUNTEER;
-      this.finds[BY_VOLUNTEER]++;
       this.stage(i, DISCOVERED);
+      this.finds[BY_VOLUNTEER]++;
       this.stage(i, CLOSED);
       this.observer.closed(i, true);
       this.satisfy(inc.grid[i], true);
@@ -330,8 +330,8 @@ export class GridModel implements VisitOutcomes {
   private discover(i: number, by: number): void {
     const inc = this.incidents;
     inc.foundBy[i] = by;
-    this.finds[by]++;
     this.stage(i, DISCOVERED);
+    this.finds[by]++;
     if (by === BY_RESIDENT && this.draw(i).next() < this.s.intake.duplicateShare) {
       if (inc.measured[i]) this.duplicates++;
       if (!this.s.intake.mergeDuplicates && this.s.admin.enabled) {
@@ -354,8 +354,8 @@ export class GridModel implements VisitOutcomes {
     inc.deadline[i] = this.limitInWorkingHours[c]
       ? this.calendar.addWorkingMinutes(now, this.timeLimit[c])
       : now + this.timeLimit[c];
-    this.onPlatform++;
     this.stage(i, REGISTERED);
+    this.onPlatform++;
     if (this.manualDispatch) {
       const t = now + this.manualDelay.sample(this.draw(i));
       if (t < this.end) this.sim.scheduleAt(t, this.kDispatch, i, P_REGISTER);
@@ -422,8 +422,8 @@ export class GridModel implements VisitOutcomes {
   close(i: number): void {
     const inc = this.incidents;
     const now = this.sim.now;
-    this.onPlatform--;
     this.stage(i, CLOSED);
+    this.onPlatform--;
     const satisfied = now <= inc.deadline[i] && inc.faulty[i] === 0;
     this.observer.closed(i, satisfied);
     this.satisfy(inc.grid[i], satisfied);
