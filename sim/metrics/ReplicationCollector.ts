@@ -231,7 +231,8 @@ export class ReplicationCollector implements ModelObserver {
   /**
    * Adds the part after the warm-up of the time incident `base / STAGE_COUNT` spent on
    * the platform (registered, not closed) and in its queue (registered, not assigned)
-   * until `until`, to the areas behind Little's law.
+   * until `until`, to the areas behind Little's law; counts it in λ if it registered after
+   * the warm-up. Called once per registered incident.
    */
   private addTimeOnPlatform(base: number, until: number): void {
     const times = this.incidents.times;
