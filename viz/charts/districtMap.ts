@@ -68,7 +68,10 @@ export function districtMap(layout: MapLayout, values: ReadonlyArray<number | nu
 
   const map = svg.append("g").attr("class", "gridgov-map").attr("transform", `translate(${PAD},${px(mapTop)})`);
   const hatch = missing ? noDataFill(frame) : "";
-  const format = (v: number) => formatRounded(v, Math.max(10, Math.abs(v)));
+  // Labels to two significant digits of the largest value on the colour scale: minutes and
+  // counts come out whole, shares such as utilisation (0..1) with two decimals.
+  const labelScale = Math.max(Math.abs(domain[0]), Math.abs(domain[1]));
+  const format = (v: number) => formatRounded(v, labelScale);
   for (let g = 0; g < columns * rows; g++) {
     const v = values[g] ?? null;
     const ok = v !== null && Number.isFinite(v);

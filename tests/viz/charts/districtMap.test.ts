@@ -51,6 +51,15 @@ describe("districtMap", () => {
     expect(fillOf(a, 4)).toBe(d3.interpolateCividis(0.5));
   });
 
+  test("labels keep the digits the values need: shares below 1 show two decimals, minutes none", () => {
+    const labels = (f: HTMLElement) => Array.from(f.querySelectorAll("g.gridgov-grid text"), (t) => t.textContent);
+    const wide = { columns: 3, rows: 1, cellWidth: 400, cellHeight: 300 };
+    const shares = districtMap(wide, [0.4512, 0.5796, 0.6201], { label: "Worker utilisation", unit: "share", replications: 5 });
+    expect(labels(shares)).toEqual(["0.45", "0.58", "0.62"]);
+    expect(shares.querySelectorAll("g.gridgov-grid title")[1].textContent).toBe("Grid 1: 0.58 share");
+    expect(labels(districtMap(wide, [152.4, 388.6, 201], options))).toEqual(["152", "389", "201"]);
+  });
+
   test("the table lists every grid with its row, column and value", () => {
     expect(tableRows(districtMap(layout, values, options))).toEqual([
       ["0", "1", "1", "10"],
