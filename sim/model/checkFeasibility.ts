@@ -1,9 +1,10 @@
 import { moments } from "../kernel/distribution.js";
-import { MINUTES_PER_DAY } from "../kernel/PoissonProcess.js";
+import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from "../kernel/PoissonProcess.js";
 import type { ScenarioIssue } from "../scenario/ScenarioIssue.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { DispatchPools } from "./DispatchPools.js";
-import { buildLayout } from "./Layout.js";
+import { buildLayout, type Layout } from "./Layout.js";
+import { Roster } from "./Roster.js";
 import { Workforce } from "./Workforce.js";
 
 /** Problems that make a valid-looking scenario impossible to run, and warnings about ones that will run badly. */
@@ -20,13 +21,73 @@ export function meanIncidentRate(s: Scenario): number {
 }
 
 /**
- * Offered load per worker, ρ = λ · E[handling time] / workers (travel excluded, so a
- * lower bound). At ρ ≥ 1 the queue grows without bound.
+ * Offered load per worker in the busiest dispatch pool: ρ = λ_pool · (work per incident) ⁄
+ * (the pool's capacity). An incident's work is its handling time (÷ the workers' expected
+ * skill), a trip from the grid's centre (one more with verification), the data entry when it
+ * closes or is escalated and, with verification on, the check. A worker's capacity is the
+ * share of the week on duty, less the daily admin tasks ordered from above (which come first
+ * before a shift ends). A pool's incidents are its grids' share of the district's (hotspots
+ * aside). Rework and the time spent walking back are left out, and incidents volunteers may
+ * fix and, with night on-call, urgent ones (which may be handled as overtime) are taken off,
+ * so ρ errs low: at ρ ≥ 1 the backlog grows without bound. Without shifts, admin, travel or
+ * verification, in one pool, this is the queueing textbook's λ·E[handling] ⁄ (skill·W).
  */
-export function offeredLoad(s: Scenario, workers: number): number {
-  const total = s.incidents.categories.reduce((a, c) => a + c.share, 0);
-  const meanService = s.incidents.categories.reduce((a, c) => a + (c.share / total) * moments(c.serviceTime).mean, 0);
-  return (meanIncidentRate(s) * meanService) / s.staffing.skill / workers;
+export function offeredLoad(s: Scenario, workforce: Workforce, pools: DispatchPools, layout: Layout = buildLayout(s)): PoolLoad {
+  const cats = s.incidents.categories;
+  const total = cats.reduce((a, c) => a + c.share, 0);
+  const shareOf = (f: (c: (typeof cats)[number]) => number) => cats.reduce((a, c) => a + (c.share / total) * f(c), 0);
+  const W = workforce.count;
+  let skill = 0;
+  for (let w = 0; w < W; w++) {
+    const base = workforce.partTime[w] ? s.staffing.partTimeSkill : s.staffing.skill;
+    skill += (base * (1 - s.staffing.turnoverPerYear + s.staffing.turnoverPerYear * s.staffing.newcomerSkill)) / W;
+  }
+  const stageEntry = s.admin.enabled ? s.admin.dataEntryMinutesPerStage : 0;
+  const dataEntry = s.admin.enabled ? s.admin.dataEntryMinutesPerIncident : 0;
+  const escalated = s.escalation.enabled ? shareOf((c) => 1 - c.onSiteResolution) * stageEntry : 0;
+  const check = s.verification.enabled ? moments(s.verification.minutes).mean + stageEntry : 0;
+  // A trip from the grid's centre to a uniform point of it, to each incident and each check (Larson & Odoni).
+  const trip = s.travel.enabled ? (layout.cellWidth + layout.cellHeight) / 4 / ((s.travel.speedKmh * 1000) / 60) : 0;
+  const work = shareOf((c) => moments(c.serviceTime).mean) / skill + trip * (s.verification.enabled ? 2 : 1) + dataEntry + escalated + check;
+  // Incidents that may never need a worker's time on duty.
+  const volunteersFix = s.discovery.enabled && s.residents.enabled && s.residents.volunteerShare > 0 && s.residents.volunteerFindsPerHour > 0;
+  const fixedByVolunteers = volunteersFix ? shareOf((c) => (c.minor && c.residentsReport ? s.residents.volunteerFixShare : 0)) : 0;
+  const overtimeUrgent = s.shifts.enabled && s.shifts.nightOnCall ? shareOf((c) => c.urgentShare) : 0;
+  const onDutyWork = meanIncidentRate(s) * work * Math.max(0, 1 - fixedByVolunteers - overtimeUrgent);
+
+  // Each worker's share of the week on duty, less the admin tasks; each pool's sum of them.
+  const capacity = new Float64Array(pools.count);
+  const roster = new Roster(s, workforce.partTime);
+  const workdays = s.shifts.workdays.filter(Boolean).length;
+  const shift = s.shifts.end - s.shifts.start;
+  for (let w = 0; w < W; w++) {
+    let admin = 0;
+    if (s.shifts.enabled && s.admin.enabled) {
+      const part = workforce.partTime[w] ? Math.min(1, (s.staffing.partTimeHoursPerDay * 60) / shift) : 1;
+      admin = s.admin.dailyTaskHours * 60 * (1 - s.admin.taskCut) * part * workdays;
+    }
+    capacity[pools.poolOfWorker[w]] += Math.max(0, roster.weeklyHours(w) * 60 - admin) / MINUTES_PER_WEEK;
+  }
+  // Incidents occur evenly over the district's households (hotspots aside): a pool gets its grids' share.
+  const grids = new Float64Array(pools.count);
+  for (let g = 0; g < layout.grids; g++) grids[pools.poolOfGrid[g]]++;
+  let busiest: PoolLoad = { rho: 0, pool: 0, grids: 0, workers: 0 };
+  for (let p = 0; p < pools.count; p++) {
+    if (grids[p] === 0) continue;
+    const rho = capacity[p] > 0 ? (onDutyWork * grids[p]) / layout.grids / capacity[p] : Infinity;
+    if (rho > busiest.rho) busiest = { rho, pool: p, grids: grids[p], workers: pools.size[p] };
+  }
+  return busiest;
+}
+
+/** The offered load of the busiest dispatch pool (see {@link offeredLoad}). */
+export interface PoolLoad {
+  /** Offered load per worker of the pool. */
+  rho: number;
+  /** The pool, its grids and its workers. */
+  pool: number;
+  grids: number;
+  workers: number;
 }
 
 /** Checks what the schema alone cannot: the layout must leave every grid someone to send. */
@@ -86,10 +147,12 @@ export function checkFeasibility(s: Scenario): Feasibility {
       }
     });
   }
-  const rho = offeredLoad(s, workforce.count);
-  if (rho >= 1) {
+  const load = offeredLoad(s, workforce, pools, layout);
+  if (load.rho >= 1) {
+    const hours = s.shifts.enabled ? "on-duty hours less the daily admin tasks" : "round-the-clock duty";
+    const where = pools.count === 1 ? `${workforce.count} workers` : `busiest dispatch pool: ${load.grids} grid(s), ${load.workers} worker(s)`;
     warnings.push(
-      `offered load per worker is ρ = ${rho.toFixed(2)} ≥ 1 (${workforce.count} workers): the queue grows without bound; each replication stops when ${s.run.maxOpenIncidents} incidents are open (run.maxOpenIncidents) and is marked truncated`,
+      `offered load per worker is at least ρ = ${Number.isFinite(load.rho) ? load.rho.toFixed(2) : "∞"} ≥ 1 (${where}; ${hours}): the backlog grows without bound and results depend on the run's length; each replication stops when ${s.run.maxOpenIncidents} incidents are open (run.maxOpenIncidents) and is marked truncated`,
     );
   }
   return { issues, warnings };

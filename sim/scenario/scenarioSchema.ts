@@ -86,7 +86,16 @@ export const gridsSchema = z.strictObject({
     .describe("target households per grid; provincial norms say 300–500. Sets the grid side from the household density"),
   columns: count.optional().describe("number of grid columns; with rows, overrides householdsPerGrid"),
   rows: count.optional().describe("number of grid rows; with columns, overrides householdsPerGrid"),
-  gridsPerCommunity: count.default(9).describe("grids per community (社区), grouped in near-square blocks"),
+  householdsPerCommunity: positive
+    .default(3600)
+    .describe(
+      "households per community (社区): the district is cut into near-square communities of about this many households, whatever the grid size, and each grid belongs to the community holding its centre",
+    ),
+  gridsPerCommunity: count
+    .optional()
+    .describe(
+      "older alternative to householdsPerCommunity: communities as near-square blocks of this many grids, so that communities, streets and street department teams grow or shrink with the grids; when given, householdsPerCommunity is not used",
+    ),
   communitiesPerStreet: count.default(6).describe("communities per street (街道), grouped in near-square blocks"),
 });
 

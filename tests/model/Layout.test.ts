@@ -60,6 +60,48 @@ describe("Layout", () => {
     );
   });
 
+  it("communities are a fixed map of the district: grid size changes neither their number nor the streets'", () => {
+    fc.assert(
+      fc.property(real(1000, 20000), real(1000, 20000), fc.integer({ min: 20000, max: 200000 }), real(800, 8000), fc.integer({ min: 1, max: 10 }), real(0, 1), (w, h, households, hpc, cps, t) => {
+        // Grids of a ninth to a thirtieth of a community: every community then holds grid centres.
+        const hpg = hpc / 30 + t * (hpc / 9 - hpc / 30);
+        const l = buildLayout(scenario({ district: { widthMeters: w, heightMeters: h, households }, grids: { householdsPerGrid: hpg, householdsPerCommunity: hpc, communitiesPerStreet: cps } }));
+        const side = Math.sqrt((w * h * hpc) / households);
+        const [cc, cr] = [Math.max(1, Math.round(w / side)), Math.max(1, Math.round(h / side))];
+        const sSide = Math.max(1, Math.round(Math.sqrt(cps)));
+        expect(l.communities).toBe(cc * cr);
+        expect(l.streets).toBe(Math.ceil(cc / sSide) * Math.ceil(cr / sSide));
+        // Each grid lies in the community cell holding its centre (the last column and row take the rest).
+        const expected = Array.from({ length: l.grids }, (_, g) => {
+          const { x, y } = gridCentre(l, g);
+          return Math.min(cr - 1, Math.floor(y / side)) * cc + Math.min(cc - 1, Math.floor(x / side));
+        });
+        expect(Array.from(l.communityOfGrid)).toEqual(expected);
+      }),
+      { seed: 603, numRuns: 150 },
+    );
+  });
+
+  it("the default district's communities of 3,600 households are its 400-household grids in blocks of 3 × 3", () => {
+    const byHouseholds = buildLayout(scenario({}));
+    const byGrids = buildLayout(scenario({ grids: { gridsPerCommunity: 9 } }));
+    expect(Array.from(byHouseholds.communityOfGrid)).toEqual(Array.from(byGrids.communityOfGrid));
+    expect(Array.from(byHouseholds.streetOfGrid)).toEqual(Array.from(byGrids.streetOfGrid));
+    // Coarser grids: the same 35 communities and 12 streets; with the older grouping they shrink with the grids.
+    const coarse = { householdsPerGrid: 2000 };
+    expect([buildLayout(scenario({ grids: coarse })).communities, buildLayout(scenario({ grids: coarse })).streets]).toEqual([35, 12]);
+    const older = buildLayout(scenario({ grids: { ...coarse, gridsPerCommunity: 9 } }));
+    expect(older.streets).toBeLessThan(12);
+  });
+
+  it("coarse grids leave some communities without a grid: the rest are numbered densely", () => {
+    const l = buildLayout(scenario({ grids: { householdsPerGrid: 12000, householdsPerCommunity: 1000 } }));
+    const used = new Set(l.communityOfGrid);
+    expect(l.communities).toBeLessThan(120);
+    expect([...used].sort((a, b) => a - b)).toEqual(Array.from({ length: l.communities }, (_, k) => k));
+    expect([...new Set(l.streetOfGrid)].sort((a, b) => a - b)).toEqual(Array.from({ length: l.streets }, (_, k) => k));
+  });
+
   it("communities partition the grids into rectangles, and streets partition the communities", () => {
     fc.assert(
       fc.property(
@@ -67,10 +109,13 @@ describe("Layout", () => {
         fc.integer({ min: 1, max: 30 }),
         fc.integer({ min: 1, max: 16 }),
         fc.integer({ min: 1, max: 10 }),
-        (columns, rows, gridsPerCommunity, communitiesPerStreet) => {
-          const l = buildLayout(scenario({ grids: { columns, rows, gridsPerCommunity, communitiesPerStreet } }));
+        fc.option(fc.integer({ min: 200, max: 20000 }), { nil: undefined }),
+        (columns, rows, gridsPerCommunity, communitiesPerStreet, householdsPerCommunity) => {
+          // By grid count, or (when householdsPerCommunity is drawn) as a map by households.
+          const grouping = householdsPerCommunity === undefined ? { gridsPerCommunity } : { householdsPerCommunity };
+          const l = buildLayout(scenario({ grids: { columns, rows, ...grouping, communitiesPerStreet } }));
           expect(l.grids).toBe(columns * rows);
-          const side = Math.max(1, Math.round(Math.sqrt(gridsPerCommunity)));
+          const side = householdsPerCommunity === undefined ? Math.max(1, Math.round(Math.sqrt(gridsPerCommunity))) : Infinity;
           const communities = groups(l.communityOfGrid);
           // Every id in [0, communities) is used, and no other.
           expect([...communities.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: l.communities }, (_, k) => k));

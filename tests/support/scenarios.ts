@@ -114,7 +114,11 @@ export const scenarioInputArb: fc.Arbitrary<ScenarioInput> = fc
       fc.record({ columns: fc.integer({ min: 1, max: 4 }), rows: fc.integer({ min: 1, max: 4 }) }),
       fc.record({ householdsPerGrid: fc.integer({ min: 150, max: 800 }) }),
     ),
-    gridsPerCommunity: fc.integer({ min: 1, max: 9 }),
+    // Communities by grid count (the older grouping) or as a fixed map by households.
+    community: fc.oneof(
+      fc.record({ gridsPerCommunity: fc.integer({ min: 1, max: 9 }) }),
+      fc.record({ householdsPerCommunity: fc.integer({ min: 100, max: 8000 }) }),
+    ),
     communitiesPerStreet: fc.integer({ min: 1, max: 6 }),
     staffing: fc.record({
       workersPerGrid: uniform(0.3, 3),
@@ -182,7 +186,7 @@ export const scenarioInputArb: fc.Arbitrary<ScenarioInput> = fc
     schemaVersion: 1 as const,
     name: "property",
     district: { widthMeters: r.district.width, heightMeters: r.district.height, households: r.district.households, personsPerHousehold: r.district.personsPerHousehold },
-    grids: { ...r.layout, gridsPerCommunity: r.gridsPerCommunity, communitiesPerStreet: r.communitiesPerStreet },
+    grids: { ...r.layout, ...r.community, communitiesPerStreet: r.communitiesPerStreet },
     staffing: r.staffing,
     incidents: {
       ratePerHour: r.ratePerHour,
