@@ -345,12 +345,14 @@ export class ReplicationCollector implements ModelObserver {
     hoursByActivity.patrol = hoursByActivity.available * patrolShare;
     hoursByActivity.idle = hoursByActivity.available - hoursByActivity.patrol;
     const weeks = window / (7 * MINUTES_PER_DAY);
+    // A run stopped before the warm-up ended measured no worker time: its ratios are undefined (NaN, null in JSON).
+    const measured = window > 0 ? 1 : NaN;
     return {
       count: W,
-      utilization: onDuty > 0 ? 1 - totals[AVAILABLE] / onDuty : 0,
+      utilization: onDuty > 0 ? 1 - totals[AVAILABLE] / onDuty : 0 * measured,
       hoursByActivity,
-      overtimeHoursPerWeek: W && weeks > 0 ? overtime / W / 60 / weeks : 0,
-      workloadGini: gini(busy),
+      overtimeHoursPerWeek: W && weeks > 0 ? overtime / W / 60 / weeks : 0 * measured,
+      workloadGini: gini(busy) * measured,
     };
   }
 

@@ -24,7 +24,8 @@ export function workforceCost(s: Scenario, wf: Workforce, windowMinutes: number,
     salaries += wf.partTime[w] ? c.partTimeSalaryPerYear : c.fullTimeSalaryPerYear;
     overtimeMinutes += wf.overtime[w];
   }
-  const perYear = windowMinutes > 0 ? MINUTES_PER_YEAR / windowMinutes : 0;
+  // No measured window, no overtime figure (NaN, null in JSON); salaries are known regardless.
+  const perYear = windowMinutes > 0 ? MINUTES_PER_YEAR / windowMinutes : NaN;
   const hourly = c.fullTimeSalaryPerYear / c.hoursPerYear;
   const overtime = (overtimeMinutes / 60) * hourly * c.overtimeMultiplier * perYear;
   const total = salaries + overtime;

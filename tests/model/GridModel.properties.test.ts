@@ -212,17 +212,22 @@ describe("GridModel properties over random small scenarios", () => {
           expect(m.mean).toBeLessThanOrEqual(m.max * (1 + 1e-12));
         }
         const inRange = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1;
-        expect(inRange(result.workers.utilization)).toBe(true);
+        // Worker ratios need a measured window; a run truncated in its warm-up has none and reports NaN.
+        const measured = result.measuredMinutes > 0;
+        const ratio = (v: number) => (measured ? inRange(v) : Number.isNaN(v));
+        expect(ratio(result.workers.utilization)).toBe(true);
         for (const u of result.grids.utilization) expect(inRange(u)).toBe(true);
-        expect(inRange(result.workers.workloadGini)).toBe(true);
+        expect(ratio(result.workers.workloadGini)).toBe(true);
         for (const name of [...ACTIVITIES, "patrol", "idle"] as const) {
           const h = result.workers.hoursByActivity[name];
           expect(Number.isFinite(h) && h >= -1e-9, name).toBe(true);
         }
-        expect(Number.isFinite(result.workers.overtimeHoursPerWeek) && result.workers.overtimeHoursPerWeek >= 0).toBe(true);
+        const nonNegative = (v: number) => (measured ? Number.isFinite(v) && v >= 0 : Number.isNaN(v));
+        expect(nonNegative(result.workers.overtimeHoursPerWeek)).toBe(true);
         const { salariesPerYear, overtimePerYear, totalPerYear, perClosedIncident } = result.cost;
-        for (const v of [salariesPerYear, overtimePerYear, totalPerYear]) expect(Number.isFinite(v) && v >= 0).toBe(true);
-        expect(totalPerYear).toBeCloseTo(salariesPerYear + overtimePerYear, 6);
+        expect(Number.isFinite(salariesPerYear) && salariesPerYear >= 0).toBe(true);
+        for (const v of [overtimePerYear, totalPerYear]) expect(nonNegative(v)).toBe(true);
+        if (measured) expect(totalPerYear).toBeCloseTo(salariesPerYear + overtimePerYear, 6);
         if (perClosedIncident !== null) expect(Number.isFinite(perClosedIncident) && perClosedIncident >= 0).toBe(true);
         if (s.residents.enabled) expect(inRange(result.satisfaction!)).toBe(true);
         else expect(result.satisfaction).toBeNull();

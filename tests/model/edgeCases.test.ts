@@ -116,9 +116,14 @@ describe("edge cases of a replication", () => {
     });
     for (const c of result.categories) expect(c).toMatchObject({ arrived: 0, closed: 0, withinLimit: 0, late: 0 });
     for (const m of Object.values(result.metrics)) expect(m.n).toBe(0);
-    expect(result.workers.overtimeHoursPerWeek).toBe(0);
-    expect(result.cost.overtimePerYear).toBe(0);
+    // Ratios over an empty window are not measured: NaN here, null in JSON — never a 0 that reads as "idle".
+    expect(result.workers.utilization).toBeNaN();
+    expect(result.workers.overtimeHoursPerWeek).toBeNaN();
+    expect(result.workers.workloadGini).toBeNaN();
+    expect(result.cost.overtimePerYear).toBeNaN();
+    expect(result.cost.totalPerYear).toBeNaN();
     expect(result.cost.perClosedIncident).toBeNull();
+    expect(JSON.parse(JSON.stringify(result.workers)).utilization).toBeNull();
     expect(result.measuredMinutes).toBeGreaterThanOrEqual(0);
     // Nothing of the warm-up may be booked as measured worker time.
     const hours = ACTIVITIES.reduce((a, name) => a + result.workers.hoursByActivity[name], 0);
