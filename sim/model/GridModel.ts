@@ -18,7 +18,7 @@ import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
 import type { ResidentPopulation } from "./ResidentPopulation.js";
 import { residentPopulationFor } from "./residentPopulationFor.js";
-import { Roster } from "./Roster.js";
+import { dutyOffsets, Roster } from "./Roster.js";
 import { WorkCalendar } from "./WorkCalendar.js";
 import { Workforce } from "./Workforce.js";
 import { log } from "../kernel/detMath.js";
@@ -124,7 +124,7 @@ export class GridModel implements VisitOutcomes {
     this.pools = new DispatchPools(s, this.layout, this.workforce);
     this.residents = s.residents.enabled ? residentPopulationFor(s, this.layout, seed) : null;
     this.satisfaction = new Float64Array(this.layout.grids).fill(s.residents.initialSatisfaction);
-    this.roster = new Roster(s, this.workforce.partTime);
+    this.roster = new Roster(s, this.workforce.partTime, dutyOffsets(this.pools, this.workforce.count));
     this.calendar = new WorkCalendar(s.shifts.workdays, s.shifts.start, s.shifts.end);
     this.warmupEnd = s.run.warmupDays * MINUTES_PER_DAY;
     this.end = s.run.days * MINUTES_PER_DAY;

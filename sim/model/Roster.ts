@@ -4,7 +4,10 @@ import type { Scenario } from "../scenario/scenarioSchema.js";
 /**
  * Who is on duty when. On working days every worker works the day shift (part-time
  * workers its first `partTimeHoursPerDay` hours); on other days a rotating share
- * `weekendDutyShare` of workers does. With shifts off, everyone is always on duty.
+ * `weekendDutyShare` of workers does. The rotation runs over 10 days, and each dispatch
+ * pool's workers are spread evenly over it (see {@link dutyOffsets}), so a pool is never
+ * left empty on a non-working day more often than its size makes unavoidable. With shifts
+ * off, everyone is always on duty.
  */
 export class Roster {
   private readonly enabled: boolean;
@@ -18,6 +21,8 @@ export class Roster {
     s: Scenario,
     /** 1 for part-time workers. */
     private readonly partTime: Uint8Array,
+    /** Each worker's place in the 10-day duty rotation (0–9). */
+    private readonly offset: Uint8Array,
   ) {
     this.enabled = s.shifts.enabled;
     this.workdays = s.shifts.workdays;
@@ -37,7 +42,7 @@ export class Roster {
    * when the worker is off that day.
    */
   shift(w: number, day: number): [number, number] | null {
-    const working = this.workdays[day % 7] || (w + day) % 10 < this.weekendSlots;
+    const working = this.workdays[day % 7] || (this.offset[w] + day) % 10 < this.weekendSlots;
     if (!working) return null;
     const base = day * MINUTES_PER_DAY;
     const end = this.partTime[w] ? Math.min(this.end, this.start + this.partTimeMinutes) : this.end;
@@ -54,4 +59,18 @@ export class Roster {
     }
     return minutes / 60 / 10;
   }
+}
+
+/**
+ * Places in the 10-day duty rotation: the k-th of a pool's n workers takes place
+ * ⌊10k ⁄ n⌋, shifted by the pool's number so that pools of one worker (own-grid dispatch)
+ * take turns across the district.
+ */
+export function dutyOffsets(pools: { count: number; start: Int32Array; size: Int32Array; members: Int32Array }, workers: number): Uint8Array {
+  const offset = new Uint8Array(workers);
+  for (let p = 0; p < pools.count; p++) {
+    const n = pools.size[p];
+    for (let k = 0; k < n; k++) offset[pools.members[pools.start[p] + k]] = (p + Math.floor((10 * k) / n)) % 10;
+  }
+  return offset;
 }

@@ -4,7 +4,7 @@ import type { ScenarioIssue } from "../scenario/ScenarioIssue.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { DispatchPools } from "./DispatchPools.js";
 import { buildLayout, type Layout } from "./Layout.js";
-import { Roster } from "./Roster.js";
+import { dutyOffsets, Roster } from "./Roster.js";
 import { Workforce } from "./Workforce.js";
 
 /** Problems that make a valid-looking scenario impossible to run, and warnings about ones that will run badly. */
@@ -57,7 +57,7 @@ export function offeredLoad(s: Scenario, workforce: Workforce, pools: DispatchPo
 
   // Each worker's share of the week on duty, less the admin tasks; each pool's sum of them.
   const capacity = new Float64Array(pools.count);
-  const roster = new Roster(s, workforce.partTime);
+  const roster = new Roster(s, workforce.partTime, dutyOffsets(pools, W));
   const workdays = s.shifts.workdays.filter(Boolean).length;
   const shift = s.shifts.end - s.shifts.start;
   for (let w = 0; w < W; w++) {
