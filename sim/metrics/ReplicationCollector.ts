@@ -306,7 +306,8 @@ export class ReplicationCollector implements ModelObserver {
       categories: this.categories,
       metrics,
       workers: this.workerFigures(window),
-      cost: workforceCost(m.s, m.workforce, window, this.counts.closed),
+      // Per incident the workers closed: a volunteer's fix on the spot costs the staff nothing.
+      cost: workforceCost(m.s, m.workforce, window, this.counts.closed - this.counts.fixedByVolunteers),
       satisfaction: m.meanSatisfaction(),
       firstMissedLimit: Number.isFinite(this.firstMissed) ? this.firstMissed : null,
       little: {

@@ -15,7 +15,7 @@ export interface Cost {
   perClosedIncident: number | null;
 }
 
-/** Staff cost from salaries and the overtime measured over `windowMinutes`, with `closed` incidents closed in that window. */
+/** Staff cost from salaries and the overtime measured over `windowMinutes`, with `closed` incidents closed by workers in that window. */
 export function workforceCost(s: Scenario, wf: Workforce, windowMinutes: number, closed: number): Cost {
   const c = s.cost;
   let salaries = 0;

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runReplication } from "../../sim/experiments/runReplication.js";
 import { REGISTERED } from "../../sim/model/IncidentStore.js";
 import { ACTIVITIES, ACTIVITY_COUNT } from "../../sim/model/Workforce.js";
-import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import { scenarioSchema, type Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { runObserved, scenario } from "../support/scenarios.js";
 
 /** Minutes booked to each worker, summed over activities. */
@@ -128,5 +129,16 @@ describe("edge cases of a replication", () => {
     // Nothing of the warm-up may be booked as measured worker time.
     const hours = ACTIVITIES.reduce((a, name) => a + result.workers.hoursByActivity[name], 0);
     expect(hours * 60).toBeCloseTo(result.measuredMinutes, 6);
+  });
+});
+
+describe("cost per closed incident", () => {
+  it("divides the year's staff cost by the incidents workers closed, leaving out volunteers' fixes on the spot", () => {
+    const s = scenarioSchema.parse(JSON.parse(readFileSync("scenarios/teaching-small.json", "utf8")));
+    const r = runReplication({ ...s, residents: { ...s.residents, volunteerShare: 0.01 } }, 3, 0);
+    expect(r.incidents.fixedByVolunteers).toBeGreaterThan(0);
+    const perYear = (365 * 1440) / r.measuredMinutes;
+    const byWorkers = r.incidents.closed - r.incidents.fixedByVolunteers;
+    expect(r.cost.perClosedIncident).toBeCloseTo(r.cost.totalPerYear / (byWorkers * perYear), 6);
   });
 });
