@@ -2,7 +2,7 @@ import { sampler, type Sampler } from "../kernel/distribution.js";
 import type { Simulation } from "../kernel/Simulation.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import type { DispatchPools } from "./DispatchPools.js";
-import type { IncidentRandom } from "./IncidentRandom.js";
+import { DECISION, type IncidentRandom } from "./IncidentRandom.js";
 import * as incidentConstants from "./IncidentStore.js";
 import type { IncidentStore } from "./IncidentStore.js";
 import type { PatrolCoverage } from "./PatrolCoverage.js";
@@ -15,6 +15,7 @@ import { pow } from "../kernel/detMath.js";
 // load and an initialisation check per use (docs/performance.md).
 const { ASSIGNED, ON_SITE, PHASE_HANDLE, STAGE_COUNT, VERIFIED } = incidentConstants;
 const { ADMIN, AVAILABLE, HANDLING, OFF_DUTY, RETURNING, TRAVEL, VERIFYING } = activities;
+const { REWORK_TIME, ON_SITE_FIX, FAULT, VERIFY_TIME, CAUGHT } = DECISION;
 
 /** What the incident side of the model does when a worker's visit ends. */
 export interface VisitOutcomes {
@@ -224,7 +225,7 @@ export class Crew {
     const inc = this.incidents;
     const now = this.sim.now;
     // The first visit uses the handling time drawn when the incident occurred; rework draws anew.
-    const base = inc.reopened[i] === 0 ? inc.service[i] : this.serviceTime[inc.category[i]].sample(this.draw(i));
+    const base = inc.reopened[i] === 0 ? inc.service[i] : this.serviceTime[inc.category[i]].sample(this.draw(i, REWORK_TIME));
     this.setActivity(w, HANDLING, now);
     this.sim.scheduleAt(now + base / this.workforce.skill[w], this.kHandled, i, P_FINISH);
   }
@@ -232,7 +233,7 @@ export class Crew {
   private handled(i: number): void {
     const inc = this.incidents;
     const w = inc.worker[i];
-    const resolved = !this.escalationOn || this.draw(i).next() < 1 - pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
+    const resolved = !this.escalationOn || this.draw(i, ON_SITE_FIX).next() < 1 - pow(1 - this.onSiteShare[inc.category[i]], this.workforce.skill[w]);
     if (!resolved) {
       this.dataEntry(w, this.dataEntryStage, THEN_ESCALATE);
       return;
@@ -243,13 +244,13 @@ export class Crew {
   }
 
   private outcomeFaulty(i: number): number {
-    return this.verificationOn && this.draw(i).next() < this.faultShare ? 1 : 0;
+    return this.verificationOn && this.draw(i, FAULT).next() < this.faultShare ? 1 : 0;
   }
 
   private startVerifying(i: number, w: number): void {
     const now = this.sim.now;
     this.setActivity(w, VERIFYING, now);
-    this.sim.scheduleAt(now + this.verifyTime.sample(this.draw(i)), this.kVerified, i, P_FINISH);
+    this.sim.scheduleAt(now + this.verifyTime.sample(this.draw(i, VERIFY_TIME)), this.kVerified, i, P_FINISH);
   }
 
   private verified(i: number): void {
@@ -257,7 +258,7 @@ export class Crew {
     const w = inc.worker[i];
     this.outcomes.stage(i, VERIFIED);
     // A fix reopened maxReopenings times closes as it is (faulty or not): the loop must end.
-    const caught = inc.faulty[i] === 1 && this.draw(i).next() < this.rigour && inc.reopened[i] < this.maxReopenings;
+    const caught = inc.faulty[i] === 1 && this.draw(i, CAUGHT).next() < this.rigour && inc.reopened[i] < this.maxReopenings;
     if (!caught) {
       this.dataEntry(w, this.dataEntryClose + this.dataEntryStage, THEN_CLOSE);
       return;
@@ -456,9 +457,8 @@ export class Crew {
     this.patrol!.setEffort(g, effort, now);
   }
 
-  private draw(i: number) {
-    const inc = this.incidents;
-    return this.random.start(inc.key[i], inc.draws[i]++);
+  private draw(i: number, decision: number) {
+    return this.random.decide(this.incidents, i, decision);
   }
 
   /** Updates the position of a worker walking back to the post to where they are at `now`. */

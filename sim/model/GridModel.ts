@@ -10,7 +10,7 @@ import * as crewConstants from "./Crew.js";
 import { Crew, type VisitOutcomes } from "./Crew.js";
 import { DispatchPools } from "./DispatchPools.js";
 import { hotspotBlocks, type HotspotBlocks } from "./hotspotBlocks.js";
-import { IncidentRandom } from "./IncidentRandom.js";
+import { DECISION, IncidentRandom } from "./IncidentRandom.js";
 import * as incidentConstants from "./IncidentStore.js";
 import { FOUND_BY, IncidentStore } from "./IncidentStore.js";
 import { unobserved, type ModelObserver } from "./ModelObserver.js";
@@ -37,6 +37,7 @@ export interface ReplicationSeed {
 const { BY_ITSELF, BY_PATROL, BY_RESIDENT, BY_VOLUNTEER, PHASE_VERIFY } = incidentConstants;
 const { OCCURRED, DISCOVERED, REGISTERED, ESCALATED, CLOSED, STAGE_COUNT } = incidentConstants;
 const { P_FINISH, P_MOVE } = crewConstants;
+const { VOLUNTEER_FIX, DUPLICATE, INTAKE_DELAY, MANUAL_DISPATCH, ACCEPTANCE, MISROUTE, MISROUTE_DELAY, ACCEPTANCE_AGAIN, DEPARTMENT_TIME, DEPARTMENT_FAULT } = DECISION;
 const P_REGISTER = 2;
 const P_ARRIVAL = 3;
 
@@ -98,7 +99,6 @@ export class GridModel implements VisitOutcomes {
   private readonly rngArrivals: Rng;
   private readonly rngService: Rng;
   private readonly rngDiscovery: Rng;
-  private readonly rngIntake: Rng;
   private readonly rngOutcomes: Rng;
   private readonly kArrival: number;
   private readonly kReport: number;
@@ -157,7 +157,6 @@ export class GridModel implements VisitOutcomes {
     this.rngArrivals = rngStream(seed, "arrivals", replication);
     this.rngService = rngStream(seed, "service", replication);
     this.rngDiscovery = rngStream(seed, "discovery", replication);
-    this.rngIntake = rngStream(seed, "intake", replication);
     this.rngOutcomes = rngStream(seed, "outcomes", replication);
 
     const kPatrolFind = (this.kPatrolFind = sim.define((g) => this.patrolFind(g)));
@@ -308,7 +307,7 @@ export class GridModel implements VisitOutcomes {
     // Stale if found first by a patrol — or if the id now holds a newer incident.
     if (inc.foundBy[i] !== 0 || inc.live[i] !== 1 || inc.reportAt[i] !== this.sim.now) return;
     this.patrol?.unwatch(i, inc.grid[i], this.sim.now);
-    if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i).next() < this.s.residents.volunteerFixShare) {
+    if (inc.reportBy[i] === BY_VOLUNTEER && this.minor[inc.category[i]] && this.draw(i, VOLUNTEER_FIX).next() < this.s.residents.volunteerFixShare) {
       // Fixed on the spot by a volunteer: never reaches the platform.
       inc.foundBy[i] = BY_VOLUNTEER;
       this.stage(i, DISCOVERED);
@@ -332,7 +331,7 @@ export class GridModel implements VisitOutcomes {
     inc.foundBy[i] = by;
     this.stage(i, DISCOVERED);
     this.finds[by]++;
-    if (by === BY_RESIDENT && this.draw(i).next() < this.s.intake.duplicateShare) {
+    if (by === BY_RESIDENT && this.draw(i, DUPLICATE).next() < this.s.intake.duplicateShare) {
       if (inc.measured[i]) this.duplicates++;
       if (!this.s.intake.mergeDuplicates && this.s.admin.enabled) {
         const w = this.workforce.gridWorkerFirst[inc.grid[i]];
@@ -343,7 +342,7 @@ export class GridModel implements VisitOutcomes {
       this.register(i);
       return;
     }
-    const t = this.sim.now + this.intakeDelay.sample(this.rngIntake);
+    const t = this.sim.now + this.intakeDelay.sample(this.draw(i, INTAKE_DELAY));
     if (t < this.end) this.sim.scheduleAt(t, this.kRegister, i, P_REGISTER);
   }
 
@@ -357,7 +356,7 @@ export class GridModel implements VisitOutcomes {
     this.stage(i, REGISTERED);
     this.onPlatform++;
     if (this.manualDispatch) {
-      const t = now + this.manualDelay.sample(this.draw(i));
+      const t = now + this.manualDelay.sample(this.draw(i, MANUAL_DISPATCH));
       if (t < this.end) this.sim.scheduleAt(t, this.kDispatch, i, P_REGISTER);
       return;
     }
@@ -376,13 +375,13 @@ export class GridModel implements VisitOutcomes {
     inc.escalations[i] = Math.min(255, inc.escalations[i] + 1);
     const level = this.s.incidents.categories[inc.category[i]].escalateTo;
     inc.department[i] = level === "street" ? this.layout.streetOfGrid[inc.grid[i]] : this.layout.streets;
-    let delay = this.acceptanceDelay.sample(this.draw(i));
+    let delay = this.acceptanceDelay.sample(this.draw(i, ACCEPTANCE));
     if (e.whistle) delay = Math.min(delay, e.whistleHours * 60);
-    if (this.draw(i).next() < e.misrouteProbability) {
+    if (this.draw(i, MISROUTE).next() < e.misrouteProbability) {
       inc.misroutes[i] = Math.min(255, inc.misroutes[i] + 1);
-      delay += this.misrouteDelay.sample(this.draw(i));
+      delay += this.misrouteDelay.sample(this.draw(i, MISROUTE_DELAY));
       // Routed again after bouncing back: a second acceptance delay.
-      let again = this.acceptanceDelay.sample(this.draw(i));
+      let again = this.acceptanceDelay.sample(this.draw(i, ACCEPTANCE_AGAIN));
       if (e.whistle) again = Math.min(again, e.whistleHours * 60);
       delay += again;
     }
@@ -395,7 +394,7 @@ export class GridModel implements VisitOutcomes {
   }
 
   private startDepartmentWork(i: number): void {
-    const t = this.sim.now + this.deptTime[this.incidents.category[i]].sample(this.draw(i));
+    const t = this.sim.now + this.deptTime[this.incidents.category[i]].sample(this.draw(i, DEPARTMENT_TIME));
     if (t < this.end) this.sim.scheduleAt(t, this.kDeptDone, i, P_FINISH);
   }
 
@@ -412,7 +411,7 @@ export class GridModel implements VisitOutcomes {
       this.close(i);
       return;
     }
-    inc.faulty[i] = this.draw(i).next() < this.s.verification.faultShare ? 1 : 0;
+    inc.faulty[i] = this.draw(i, DEPARTMENT_FAULT).next() < this.s.verification.faultShare ? 1 : 0;
     this.crew.request(i);
   }
 
@@ -442,8 +441,7 @@ export class GridModel implements VisitOutcomes {
     return this.residents ? this.residents.meanSatisfaction(this.satisfaction) : null;
   }
 
-  private draw(i: number): Rng {
-    const inc = this.incidents;
-    return this.random.start(inc.key[i], inc.draws[i]++);
+  private draw(i: number, decision: number): Rng {
+    return this.random.decide(this.incidents, i, decision);
   }
 }

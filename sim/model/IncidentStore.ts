@@ -53,9 +53,8 @@ export class IncidentStore {
   measured: Uint8Array;
   /** 1 while the id holds an open incident. */
   live: Uint8Array;
-  /** Key of the incident's own random numbers (see IncidentRandom) and decisions drawn so far. */
+  /** Key of the incident's own random numbers (see IncidentRandom). */
   key: Uint32Array;
-  draws: Uint16Array;
   /** {@link PHASE_HANDLE} or {@link PHASE_VERIFY}. */
   phase: Uint8Array;
   /** Who found it ({@link FOUND_BY} index); until then, who is due to report it and when. */
@@ -91,7 +90,6 @@ export class IncidentStore {
     this.measured = new Uint8Array(0);
     this.live = new Uint8Array(0);
     this.key = new Uint32Array(0);
-    this.draws = new Uint16Array(0);
     this.phase = new Uint8Array(0);
     this.foundBy = new Uint8Array(0);
     this.reportBy = new Uint8Array(0);
@@ -116,7 +114,6 @@ export class IncidentStore {
     this.worker[id] = -1;
     this.next[id] = -1;
     this.live[id] = 1;
-    this.draws[id] = 0;
     this.phase[id] = PHASE_HANDLE;
     this.foundBy[id] = 0;
     this.reportBy[id] = 0;
@@ -159,7 +156,6 @@ export class IncidentStore {
     this.measured = u8(this.measured);
     this.live = u8(this.live);
     this.key = copyInto(new Uint32Array(capacity), this.key);
-    this.draws = copyInto(new Uint16Array(capacity), this.draws);
     this.phase = u8(this.phase);
     this.foundBy = u8(this.foundBy);
     this.reportBy = u8(this.reportBy);
@@ -181,7 +177,7 @@ export class IncidentStore {
   }
 }
 
-function copyInto<T extends Float64Array | Int32Array | Uint8Array | Uint32Array | Uint16Array>(target: T, source: T): T {
+function copyInto<T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(target: T, source: T): T {
   target.set(source as never);
   return target;
 }

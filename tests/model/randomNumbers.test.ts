@@ -1,7 +1,9 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { scenarioSchema } from "../../sim/scenario/scenarioSchema.js";
-import { occurrences, real, scenarioInputArb, uniform } from "../support/scenarios.js";
+import { DISCOVERED, ESCALATED, OCCURRED, ON_SITE, REGISTERED } from "../../sim/model/IncidentStore.js";
+import { scenarioSchema, type Scenario } from "../../sim/scenario/scenarioSchema.js";
+import { occurrences, real, runObserved, scenarioInputArb, uniform } from "../support/scenarios.js";
 
 /**
  * Another dispatch policy and mode, staffing (level, vacancies, part-time, turnover),
@@ -91,5 +93,48 @@ describe("random number streams of a replication", () => {
       }),
       { seed: 1004, numRuns: 20 },
     );
+  });
+});
+
+/** For each incident (by its key), the minutes between two stages it reached in one run. */
+function stageGaps(s: Scenario, from: number, to: number): Map<number, number> {
+  const at = new Map<number, [number, number]>();
+  runObserved(s, "crn-decisions", 0, (model, i, stage, now) => {
+    const key = model.incidents.key[i];
+    const t = at.get(key) ?? [NaN, NaN];
+    if (stage === from && Number.isNaN(t[0])) t[0] = now;
+    if (stage === to && Number.isNaN(t[1])) t[1] = now;
+    at.set(key, t);
+  });
+  return new Map([...at].filter(([, [a, b]]) => !Number.isNaN(a) && !Number.isNaN(b)).map(([k, [a, b]]) => [k, b - a]));
+}
+
+describe("common random numbers for an incident's own decisions", () => {
+  const teaching = scenarioSchema.parse(JSON.parse(readFileSync("scenarios/teaching-small.json", "utf8")));
+  // Every worker equally skilled, so an incident's on-site chance is the same whoever comes.
+  const base: Scenario = { ...teaching, staffing: { ...teaching.staffing, turnoverPerYear: 0, partTimeShare: 0, vacancyRate: 0, skill: 1 }, run: { ...teaching.run, days: 28 } };
+
+  it("a dispatcher's delay drawn for some scenarios leaves every incident's on-site fix as it was", () => {
+    // Escalated or not after the first visit: the gap from on site to escalated is finite only if escalated.
+    const escalated = (s: Scenario) => {
+      const onSite = stageGaps(s, OCCURRED, ON_SITE);
+      const esc = stageGaps(s, ON_SITE, ESCALATED);
+      return new Map([...onSite.keys()].map((k) => [k, esc.has(k)]));
+    };
+    const automatic = escalated({ ...base, dispatch: { ...base.dispatch, mode: "automatic" } });
+    const manual = escalated({ ...base, dispatch: { ...base.dispatch, mode: "manual" } });
+    const both = [...automatic.keys()].filter((k) => manual.has(k));
+    expect(both.length).toBeGreaterThan(500);
+    expect([...automatic.values()].some(Boolean) && [...automatic.values()].some((e) => !e)).toBe(true);
+    expect(both.filter((k) => automatic.get(k) !== manual.get(k))).toEqual([]);
+  });
+
+  it("an incident's intake delay does not depend on who found it or in what order incidents were found", () => {
+    const delays = (appShare: number) => stageGaps({ ...base, residents: { ...base.residents, appShare } }, DISCOVERED, REGISTERED);
+    const [few, many] = [delays(0.1), delays(0.9)];
+    const both = [...few.keys()].filter((k) => many.has(k));
+    expect(both.length).toBeGreaterThan(500);
+    // Equal up to the rounding of (discovery time + delay) − discovery time, as discovery times differ.
+    expect(both.filter((k) => Math.abs(few.get(k)! - many.get(k)!) > 1e-9)).toEqual([]);
   });
 });
