@@ -444,7 +444,7 @@ export class Crew {
     const was = wf.activity[w] === AVAILABLE;
     wf.setActivity(w, activity, now);
     if (this.patrol && was !== (activity === AVAILABLE)) {
-      for (let g = wf.coverFirst[w]; g <= wf.coverLast[w]; g++) this.updatePatrol(g, now);
+      for (let q = wf.coverFirst[w]; q <= wf.coverLast[w]; q++) this.updatePatrol(wf.gridInOrder[q], now);
     }
   }
 

@@ -51,7 +51,7 @@ export class DispatchPools {
           count = 1; // one empty pool: incidents wait for a worker who never comes
         } else {
           count = W;
-          for (let g = 0; g < G; g++) this.poolOfGrid[g] = Math.floor((g * W) / G);
+          for (let g = 0; g < G; g++) this.poolOfGrid[g] = workforce.gridWorkerFirst[g];
           for (let w = 0; w < W; w++) this.poolOfWorker[w] = w;
         }
         break;

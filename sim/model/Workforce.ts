@@ -31,13 +31,19 @@ export const ACTIVITY_COUNT = ACTIVITIES.length;
  * and, as typed arrays indexed by worker id, where they are and what they are doing.
  *
  * The district has W = round(G × workersPerGrid × (1 − vacancyRate)) workers for G grids.
- * With W ≥ G, worker `w` lives in grid `⌊w·G/W⌋`; with W < G, worker `w` covers the
- * contiguous run of grids `g` with `⌊g·W/G⌋ = w` and is posted at its middle.
+ * With W ≥ G, worker `w` lives in grid `⌊w·G/W⌋`; with W < G, worker `w` covers the grids
+ * at places q of the snake order {@link gridInOrder} with `⌊q·W/G⌋ = w` — neighbouring
+ * grids, also where a run turns into the next row — and is posted at the run's middle.
  */
 export class Workforce {
   readonly count: number;
   readonly homeGrid: Int32Array;
-  /** First and last grid the worker covers (a contiguous run of grid ids). */
+  /**
+   * The grids in snake order: row by row from the north-west corner, every other row run
+   * east to west, so that grids next in this order are always neighbours.
+   */
+  readonly gridInOrder: Int32Array;
+  /** First and last place in {@link gridInOrder} of the grids the worker covers (a contiguous run). */
   readonly coverFirst: Int32Array;
   readonly coverLast: Int32Array;
   /** First and last worker covering each grid (a contiguous run of worker ids). */
@@ -81,22 +87,31 @@ export class Workforce {
     this.coverLast = new Int32Array(W);
     this.gridWorkerFirst = new Int32Array(G).fill(-1);
     this.gridWorkerLast = new Int32Array(G).fill(-1);
+    const order = (this.gridInOrder = new Int32Array(G));
+    const place = new Int32Array(G);
+    for (let q = 0; q < G; q++) {
+      const r = Math.floor(q / layout.columns);
+      const c = q % layout.columns;
+      order[q] = r * layout.columns + (r % 2 === 0 ? c : layout.columns - 1 - c);
+      place[order[q]] = q;
+    }
     if (W >= G) {
       for (let w = 0; w < W; w++) {
         const g = Math.floor((w * G) / W);
-        this.homeGrid[w] = this.coverFirst[w] = this.coverLast[w] = g;
+        this.homeGrid[w] = g;
+        this.coverFirst[w] = this.coverLast[w] = place[g];
         if (this.gridWorkerFirst[g] < 0) this.gridWorkerFirst[g] = w;
         this.gridWorkerLast[g] = w;
       }
     } else if (W > 0) {
       this.coverFirst.fill(-1);
-      for (let g = 0; g < G; g++) {
-        const w = Math.floor((g * W) / G);
-        if (this.coverFirst[w] < 0) this.coverFirst[w] = g;
-        this.coverLast[w] = g;
-        this.gridWorkerFirst[g] = this.gridWorkerLast[g] = w;
+      for (let q = 0; q < G; q++) {
+        const w = Math.floor((q * W) / G);
+        if (this.coverFirst[w] < 0) this.coverFirst[w] = q;
+        this.coverLast[w] = q;
+        this.gridWorkerFirst[order[q]] = this.gridWorkerLast[order[q]] = w;
       }
-      for (let w = 0; w < W; w++) this.homeGrid[w] = (this.coverFirst[w] + this.coverLast[w]) >> 1;
+      for (let w = 0; w < W; w++) this.homeGrid[w] = order[(this.coverFirst[w] + this.coverLast[w]) >> 1];
     }
     this.postX = new Float64Array(W);
     this.postY = new Float64Array(W);
@@ -107,13 +122,13 @@ export class Workforce {
     }
     // Exactly round(share × W) part-timers, chosen by a seeded shuffle; newcomers drawn one by one.
     this.partTime = new Uint8Array(W);
-    const order = Int32Array.from({ length: W }, (_, k) => k);
+    const shuffled = Int32Array.from({ length: W }, (_, k) => k);
     for (let k = W - 1; k > 0; k--) {
       const j = Math.floor(rng.next() * (k + 1));
-      [order[k], order[j]] = [order[j], order[k]];
+      [shuffled[k], shuffled[j]] = [shuffled[j], shuffled[k]];
     }
     const partTimers = Math.round(s.staffing.partTimeShare * W);
-    for (let k = 0; k < partTimers; k++) this.partTime[order[k]] = 1;
+    for (let k = 0; k < partTimers; k++) this.partTime[shuffled[k]] = 1;
     this.skill = new Float64Array(W);
     for (let w = 0; w < W; w++) {
       const base = this.partTime[w] ? s.staffing.partTimeSkill : s.staffing.skill;

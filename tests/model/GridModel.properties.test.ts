@@ -431,7 +431,8 @@ describe("GridModel properties over random small scenarios", () => {
             const wf = m.workforce;
             for (let g = 0; g < m.layout.grids; g++) {
               let effort = 0;
-              for (let w = 0; w < wf.count; w++) if (wf.coverFirst[w] <= g && g <= wf.coverLast[w] && wf.activity[w] === AVAILABLE) effort += 1 / (wf.coverLast[w] - wf.coverFirst[w] + 1);
+              const place = wf.gridInOrder.indexOf(g);
+              for (let w = 0; w < wf.count; w++) if (wf.coverFirst[w] <= place && place <= wf.coverLast[w] && wf.activity[w] === AVAILABLE) effort += 1 / (wf.coverLast[w] - wf.coverFirst[w] + 1);
               if (Math.abs(patrol!.effort[g] - effort) > 1e-9) problems.push(`grid ${g} at ${m.sim.now}: effort ${patrol!.effort[g]}, ${effort} workers available`);
             }
           },

@@ -30,8 +30,17 @@ describe("Workforce", () => {
         let effort = 0;
         for (let w = 0; w < W; w++) effort += (wf.coverLast[w] - wf.coverFirst[w] + 1) * (1 / wf.coverSize(w));
         expect(effort).toBeCloseTo(W, 9);
+        // The snake order visits every grid once, and grids next in it are neighbours.
+        expect([...wf.gridInOrder].sort((a, b) => a - b)).toEqual(Array.from({ length: G }, (_, g) => g));
+        for (let q = 1; q < G; q++) {
+          const [a, b] = [wf.gridInOrder[q - 1], wf.gridInOrder[q]];
+          const apart = Math.abs((a % columns) - (b % columns)) + Math.abs(Math.floor(a / columns) - Math.floor(b / columns));
+          expect(apart).toBe(1);
+        }
+        const placeOf = (g: number) => wf.gridInOrder.indexOf(g);
+        const covers = (w: number, g: number) => wf.coverFirst[w] <= placeOf(g) && placeOf(g) <= wf.coverLast[w];
         for (let g = 0; g < G; g++) {
-          const covering = Array.from({ length: W }, (_, w) => w).filter((w) => wf.coverFirst[w] <= g && g <= wf.coverLast[w]);
+          const covering = Array.from({ length: W }, (_, w) => w).filter((w) => covers(w, g));
           if (W === 0) {
             expect([wf.gridWorkerFirst[g], wf.gridWorkerLast[g]]).toEqual([-1, -1]);
             continue;
@@ -46,15 +55,15 @@ describe("Workforce", () => {
         for (let w = 0; w < W; w++) {
           const g = wf.homeGrid[w];
           expect(g >= 0 && g < G).toBe(true);
-          expect(wf.coverFirst[w] <= g && g <= wf.coverLast[w]).toBe(true);
+          expect(covers(w, g)).toBe(true);
           if (W >= G) {
             expect(g).toBe(Math.floor((w * G) / W));
-            expect([wf.coverFirst[w], wf.coverLast[w]]).toEqual([g, g]);
+            expect([wf.coverFirst[w], wf.coverLast[w]]).toEqual([placeOf(g), placeOf(g)]);
           } else {
-            // Each worker covers the contiguous run of grids with ⌊g·W/G⌋ = w, posted at its middle.
-            const run = Array.from({ length: G }, (_, k) => k).filter((k) => Math.floor((k * W) / G) === w);
+            // Each worker covers the run of places q in the snake order with ⌊q·W/G⌋ = w, posted at its middle.
+            const run = Array.from({ length: G }, (_, q) => q).filter((q) => Math.floor((q * W) / G) === w);
             expect([wf.coverFirst[w], wf.coverLast[w]]).toEqual([run[0], run.at(-1)]);
-            expect(g).toBe((run[0] + run.at(-1)!) >> 1);
+            expect(g).toBe(wf.gridInOrder[(run[0] + run.at(-1)!) >> 1]);
           }
           const c = gridCentre(layout, g);
           expect([wf.postX[w], wf.postY[w]]).toEqual([c.x, c.y]);
