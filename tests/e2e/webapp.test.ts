@@ -170,6 +170,45 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
+  it("a bad or cut-off link is said at the top of the page, with focus, and nothing is run; the page stays usable", async () => {
+    const lesson = linkTo({
+      v: 1,
+      scenarios: [{ preset: "teaching-small" }, { preset: "teaching-small", changes: { "grids.householdsPerGrid": 200 } }],
+      seed: 1,
+      replications: 10,
+      lesson: { title: "Halve the households per grid", question: "What happens?", editable: ["grids.householdsPerGrid"] },
+    });
+    const payload = lesson.slice(lesson.indexOf("#share=") + 7);
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      for (const bad of ["abc", payload.slice(0, 80)]) {
+        const page = await browser.newPage(width);
+        await page.setViewportSize({ width, height });
+        await page.goto(`${site.url}#share=${bad}`);
+        const banner = page.locator("#open-error");
+        await banner.waitFor({ state: "visible" });
+        expect(await banner.innerText()).toMatch(/This link cannot be opened[\s\S]*Nothing was run/);
+        expect(await banner.getAttribute("role")).toBe("alert");
+        const box = (await banner.boundingBox())!;
+        expect(box.y + box.height, `${width} px, #share=${bad}`).toBeLessThanOrEqual(height);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("open-error");
+        // No fallback: no scenario, no preview, no comparison (and so nothing saved).
+        await page.waitForTimeout(2000);
+        expect(await page.locator("#scenario-list li").count()).toBe(0);
+        expect(await page.locator("#preview-table").count()).toBe(0);
+        expect(await page.locator("#results[data-ready]").count()).toBe(0);
+        expect(await page.locator("#status").innerText()).toBe("");
+        if (width === 390 && bad === "abc") {
+          await screenshot(page, "bad-link-390");
+          await page.uncheck("#auto-run");
+          await page.click("#open-teaching");
+          await page.waitForSelector("#preview-table");
+          expect(await banner.isVisible()).toBe(false);
+        }
+        await page.close();
+      }
+    }
+  }, 120_000);
+
   it("refuses a bad or hostile share link with an error and renders hostile names as text", async () => {
     const page = await browser.newPage();
     let dialogs = 0;
@@ -180,7 +219,7 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: "class-2026", replications: 2 }));
     expect(await page.inputValue("#seed")).toBe("class-2026");
     await page.goto(`${site.url}#share=not-a-valid-link!!`);
-    await expect.poll(() => page.locator("#link-error").innerText()).toMatch(/cannot be opened/);
+    await expect.poll(() => page.locator("#open-error").innerText()).toMatch(/cannot be opened/);
     const hostile = { ...teaching, name: '<img src=x onerror="alert(1)">Evil' };
     await page.goto(linkTo({ v: 1, scenarios: [{ scenario: hostile }], seed: 1, replications: 2 }));
     await page.reload();

@@ -24,6 +24,9 @@ interface OpenLesson {
   locked: string[];
 }
 
+/** The scenario the page starts with when no link sets it up: the small teaching district. */
+const startingEntry = () => makeEntry("teaching-small", PRESETS["teaching-small"]);
+
 /** Number of engine workers: `?workers=N` in the page address, else one per core. */
 function workerCount(): number {
   const n = Number(new URLSearchParams(location.search).get("workers"));
@@ -58,6 +61,8 @@ export function startApp(root: HTMLElement): void {
   const status = el("p", { id: "status", className: "status", role: "status", "aria-live": "polite" });
   const shareUrl = el("input", { id: "share-url", className: "share-url", readonly: true, "aria-label": "Share link", placeholder: "press “Make share link”" });
   const linkError = el("div", { id: "link-error", className: "error", role: "alert" });
+  // A link that cannot be opened is said at the top of the page, where it is seen without scrolling.
+  const openError = el("div", { id: "open-error", className: "open-error hidden", role: "alert", tabindex: -1 });
   const lessonBox = el("section", { id: "lesson", className: "panel lesson hidden", "aria-labelledby": "lesson-title" });
   const prediction = el("textarea", { id: "prediction", rows: 3, "aria-describedby": "prediction-help" });
 
@@ -134,7 +139,7 @@ export function startApp(root: HTMLElement): void {
     results.markSaved("Opened a saved run.");
   });
   const output = el("section", { id: "output", "aria-label": "Results" }, preview.element, results.element, sweep.element, saved.element);
-  replace(root, setup, output);
+  replace(root, openError, setup, output);
   root.setAttribute("aria-busy", "false");
 
   // ----- behaviour -----
@@ -144,6 +149,7 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     entries.push(entry);
+    showOpenError(null);
     showingSaved = false;
     renderList();
     preview.schedule(entries);
@@ -321,19 +327,22 @@ export function startApp(root: HTMLElement): void {
     shareUrl.select();
   }
 
-  /** Sets the page up from a share-link payload; returns false (with the reason shown) if it is bad. */
+  /**
+   * Sets the page up from a share-link payload; returns false if it is bad, with the reason
+   * shown at the top of the page and the page left as it was.
+   */
   function restoreFromShare(payload: string, announce = true): boolean {
     const decoded = decodeShareState(payload);
     if (!decoded.ok) {
-      linkError.textContent = `This link cannot be opened: ${decoded.error}`;
+      showOpenError(decoded.error);
       return false;
     }
     const resolved = resolveShareState(decoded.state, PRESETS);
     if (!resolved.ok) {
-      linkError.textContent = `This link cannot be opened: ${resolved.error}`;
+      showOpenError(resolved.error);
       return false;
     }
-    linkError.textContent = "";
+    showOpenError(null);
     const state = decoded.state;
     entries = state.scenarios.map((s, i) => {
       const preset = "preset" in s ? s.preset : null;
@@ -346,6 +355,37 @@ export function startApp(root: HTMLElement): void {
     renderList();
     if (announce) preview.schedule(entries);
     return true;
+  }
+
+  /** Shows why a link cannot be opened at the top of the page and moves focus there; `null` hides it. */
+  function showOpenError(error: string | null) {
+    openError.classList.toggle("hidden", error === null);
+    if (error === null) {
+      replace(openError);
+      return;
+    }
+    const empty = entries.length === 0;
+    replace(
+      openError,
+      el("h2", {}, "This link cannot be opened"),
+      el("p", {}, `What is wrong: ${error}`),
+      el(
+        "p",
+        {},
+        empty
+          ? "Nothing was run. A link cut off when it was copied cannot be opened: ask for the whole link again, or start from a scenario of the library."
+          : "Nothing was changed or run: the page still shows the set-up it had.",
+      ),
+      empty
+        ? el(
+            "div",
+            { className: "row" },
+            el("button", { id: "open-teaching", type: "button", onclick: () => addEntry(startingEntry()) }, "Start with the teaching district"),
+            el("button", { type: "button", onclick: () => presetSelect.focus() }, "Choose from the library"),
+          )
+        : null,
+    );
+    openError.focus();
   }
 
   function renderLesson() {
@@ -365,15 +405,12 @@ export function startApp(root: HTMLElement): void {
   // ----- start -----
   const sharePayload = () => new URLSearchParams(location.hash.slice(1)).get("share");
   const payload = sharePayload();
-  if (!(payload !== null && restoreFromShare(payload))) {
-    addEntry(makeEntry("teaching-small", PRESETS["teaching-small"]));
-  }
+  if (payload === null) addEntry(startingEntry());
+  else restoreFromShare(payload);
   // A link pasted into this tab changes only the hash: set the page up from it.
   window.addEventListener("hashchange", () => {
     const next = sharePayload();
-    if (next === null) return;
-    showingSaved = false;
-    restoreFromShare(next);
+    if (next !== null) restoreFromShare(next);
   });
   void saved.refresh();
   renderList();
