@@ -121,7 +121,7 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
-  it("opens a lesson link: locked fields are disabled and the run waits for a prediction", async () => {
+  it("opens a lesson link: locked fields are disabled, and the run, preview and sweep wait for a prediction", async () => {
     const page = await browser.newPage();
     await page.goto(
       linkTo({
@@ -135,6 +135,12 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.waitForSelector("#lesson:not(.hidden)");
     expect(await page.locator("#scenario-list li").count()).toBe(2);
     expect(await page.locator("#run").isDisabled()).toBe(true);
+    // No answer before the prediction: the preview and the sweep say why they are empty.
+    await page.waitForTimeout(1500);
+    expect(await page.locator("#preview-table").count()).toBe(0);
+    expect(await page.locator("#preview").innerText()).toMatch(/after you have written your prediction/);
+    expect(await page.locator("#sweep-run").isVisible()).toBe(false);
+    expect(await page.locator("#sweep-gate").innerText()).toMatch(/after you have written your prediction/);
     await page.locator("#scenario-list li").nth(1).getByRole("button", { name: /^Edit/ }).click();
     expect(await page.locator('#editor [data-path="staffing.workersPerGrid"] input').isDisabled()).toBe(true);
     expect(await page.locator('#editor [data-path="grids.householdsPerGrid"] input').isDisabled()).toBe(false);
@@ -142,6 +148,8 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#run").isDisabled()).toBe(false);
     await runAndWait(page);
     expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
+    await page.waitForSelector("#preview-table");
+    expect(await page.locator("#sweep-run").isVisible()).toBe(true);
     await screenshot(page, "lesson");
     await page.close();
   }, 240_000);

@@ -38,7 +38,7 @@ function scenarioRunsOf(c: ComparisonResult): ScenarioRun[] {
  */
 export function resultsPanel() {
   const savedNote = el("p", { className: "status", role: "status", id: "saved-note" });
-  const body = el("div", { id: "results-body" }, el("p", { className: "status" }, "Run a comparison to see results here. The quick preview above gives a first look meanwhile."));
+  const body = el("div", { id: "results-body" }, el("p", { className: "status" }, "Run a comparison to see results here."));
   const element = el("section", { id: "results", "aria-labelledby": "results-title", tabindex: -1 }, el("h2", { id: "results-title" }, "Results"), savedNote, body);
   const playback = playbackPanel();
   let generation = 0;

@@ -22,7 +22,12 @@ import { sweepPanel } from "./sweepPanel.js";
 interface OpenLesson {
   spec: ShareLesson;
   locked: string[];
+  /** True once the student has committed to a prediction by running the comparison. */
+  committed: boolean;
 }
+
+/** Shown in place of the quick preview and the sweep in a lesson until the prediction is committed. */
+const LESSON_GATE_NOTE = "In this lesson, results appear after you have written your prediction and pressed Run comparison.";
 
 /** The scenario the page starts with when no link sets it up: the small teaching district. */
 const startingEntry = () => makeEntry("teaching-small", PRESETS["teaching-small"]);
@@ -134,7 +139,7 @@ export function startApp(root: HTMLElement): void {
     showingSaved = true;
     rerun = false;
     running?.abort();
-    if (share) restoreFromShare(share, false);
+    if (share) restoreFromShare(share, true);
     void results.show(comparison);
     results.markSaved("Opened a saved run.");
   });
@@ -239,6 +244,11 @@ export function startApp(root: HTMLElement): void {
     if (!settings || entries.length === 0) return;
     const scenarios = entries.map(entryScenario);
     running = new AbortController();
+    if (lesson && !lesson.committed) {
+      // Running commits the student to the prediction written: the preview and sweep open now.
+      lesson.committed = true;
+      applyLessonGate();
+    }
     updateRunButton();
     cancelButton.disabled = false;
     progress.value = 0;
@@ -329,9 +339,10 @@ export function startApp(root: HTMLElement): void {
 
   /**
    * Sets the page up from a share-link payload; returns false if it is bad, with the reason
-   * shown at the top of the page and the page left as it was.
+   * shown at the top of the page and the page left as it was. `fromSavedRun`: the set-up of
+   * a saved run being opened (its results are shown, so a lesson counts as committed).
    */
-  function restoreFromShare(payload: string, announce = true): boolean {
+  function restoreFromShare(payload: string, fromSavedRun = false): boolean {
     const decoded = decodeShareState(payload);
     if (!decoded.ok) {
       showOpenError(decoded.error);
@@ -350,10 +361,13 @@ export function startApp(root: HTMLElement): void {
     });
     seedInput.value = String(state.seed);
     repsInput.value = String(state.replications);
-    lesson = state.lesson ? { spec: state.lesson, locked: resolved.locked } : null;
+    // Another lesson starts with an empty prediction; the same one keeps what was written.
+    if (state.lesson && JSON.stringify(state.lesson) !== JSON.stringify(lesson?.spec)) prediction.value = "";
+    lesson = state.lesson ? { spec: state.lesson, locked: resolved.locked, committed: fromSavedRun } : null;
     renderLesson();
+    applyLessonGate();
     renderList();
-    if (announce) preview.schedule(entries);
+    if (!fromSavedRun) preview.schedule(entries);
     return true;
   }
 
@@ -386,6 +400,14 @@ export function startApp(root: HTMLElement): void {
         : null,
     );
     openError.focus();
+  }
+
+  /** In a lesson before the prediction is committed, the quick preview and the sweep are held back. */
+  function applyLessonGate() {
+    const gated = lesson !== null && !lesson.committed;
+    preview.setGate(gated ? LESSON_GATE_NOTE : null);
+    sweep.setGate(gated ? LESSON_GATE_NOTE : null);
+    if (!gated) preview.schedule(entries);
   }
 
   function renderLesson() {

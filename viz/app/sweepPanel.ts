@@ -31,13 +31,12 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
   const progress = el("progress", { max: 1, value: 0, "aria-label": "Progress of the sweep" });
   const status = el("p", { className: "status", role: "status" });
   const out = el("div", { className: "charts", id: "sweep-charts" });
+  const gateNote = el("p", { className: "status hidden", id: "sweep-gate" });
   let controller: AbortController | null = null;
-
-  const element = el(
-    "section",
-    { id: "sweep", className: "panel", "aria-labelledby": "sweep-title" },
-    el("h2", { id: "sweep-title" }, "Sweep: grid size × staffing"),
-    el("p", { className: "status" }, "Runs every combination on the baseline (first) scenario with the seed above and shows which settings meet a response-time target, and at what cost."),
+  let gated = false;
+  const controls = el(
+    "div",
+    { id: "sweep-controls" },
     el("div", { className: "row" }, el("label", { for: "sweep-x" }, "Households per grid"), sizes),
     el("div", { className: "row" }, el("label", { for: "sweep-y" }, "Workers per grid"), staffing),
     el("div", { className: "row" }, el("label", { for: "sweep-reps" }, "Replications per point"), reps, el("label", { for: "sweep-target" }, "Target: p90 response ≤ (min)"), target),
@@ -47,7 +46,17 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     out,
   );
 
+  const element = el(
+    "section",
+    { id: "sweep", className: "panel", "aria-labelledby": "sweep-title" },
+    el("h2", { id: "sweep-title" }, "Sweep: grid size × staffing"),
+    el("p", { className: "status" }, "Runs every combination on the baseline (first) scenario with the seed above and shows which settings meet a response-time target, and at what cost."),
+    gateNote,
+    controls,
+  );
+
   async function go() {
+    if (gated) return;
     const base = baseline();
     if (!base) {
       status.textContent = "Add a valid baseline scenario first.";
@@ -97,5 +106,21 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     }
   }
 
-  return { element };
+  return {
+    element,
+    /**
+     * Holds the sweep back (a lesson before the prediction is committed): its controls and
+     * any result are replaced by `note`, and a sweep under way is cancelled. `null` lifts it.
+     */
+    setGate(note: string | null) {
+      gated = note !== null;
+      gateNote.textContent = note ?? "";
+      gateNote.classList.toggle("hidden", note === null);
+      controls.classList.toggle("hidden", note !== null);
+      if (note === null) return;
+      controller?.abort();
+      replace(out);
+      status.textContent = "";
+    },
+  };
 }
