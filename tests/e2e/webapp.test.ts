@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -311,6 +313,31 @@ describe("the web app in a real browser (Chromium)", () => {
     await screenshot(page, "sweep");
     await page.close();
   }, 240_000);
+
+  it("shows a scenario's warnings beside it and keeps them in the JSON export, as the command line does", async () => {
+    const overloaded = { ...teaching, name: "Overloaded", incidents: { ratePerResidentPerYear: 60 }, run: { days: 3, warmupDays: 1 } };
+    const file = join(mkdtempSync(join(os.tmpdir(), "gridgov-e2e-")), "overloaded.json");
+    writeFileSync(file, JSON.stringify(overloaded));
+    const cli = runCli(["run", file, "--seed", "2", "--replications", "2", "--json"]);
+    expect(cli.status).toBe(0);
+    const expected = JSON.parse(cli.stdout) as { warnings: string[] };
+    expect(expected.warnings.join("\n")).toMatch(/offered load per worker is (at least )?ρ = \d+\.\d+ ≥ 1/);
+
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.uncheck("#auto-run");
+    await page.locator("#scenario-list li").first().getByRole("button", { name: /^Remove/ }).click();
+    await page.setInputFiles("#file-input", file);
+    const item = page.locator("#scenario-list li", { hasText: "Overloaded" });
+    await expect.poll(() => item.locator(".entry-warning").allInnerTexts()).toEqual(expected.warnings.filter((w) => !/stopped early/.test(w)).map((w) => `Warning: ${w}`));
+    await page.fill("#seed", "2");
+    await page.fill("#replications", "2");
+    await runAndWait(page);
+    expect(await page.locator("#results-body").innerText()).toContain(`Overloaded: ${expected.warnings[0]}`);
+    const exported = await exportedJson(page);
+    expect(firstDifference(JSON.stringify(exported.runs[0]), JSON.stringify(expected))).toBe(null);
+    await page.close();
+  }, 120_000);
 
   it("logged no console errors on any page", () => {
     expect(browser.errors).toEqual([]);

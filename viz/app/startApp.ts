@@ -175,6 +175,7 @@ export function startApp(root: HTMLElement): void {
           entry.issues.length ? el("span", { className: "badge error" }, "invalid") : null,
           el("button", { type: "button", "aria-label": `Edit ${entryName(entry)}`, onclick: () => edit(entry.key) }, "Edit"),
           el("button", { type: "button", "aria-label": `Remove ${entryName(entry)}`, onclick: () => removeEntry(entry.key) }, "Remove"),
+          ...entry.warnings.map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
         );
       }),
     );
@@ -202,7 +203,7 @@ export function startApp(root: HTMLElement): void {
       locked: lesson?.locked ?? [],
       onChange: (data: unknown) => {
         entry.data = data;
-        entry.issues = checkEntry(entry);
+        Object.assign(entry, checkEntry(entry));
         showingSaved = false;
         renderList();
         preview.schedule(entries);
@@ -243,6 +244,7 @@ export function startApp(root: HTMLElement): void {
     const settings = runSettings();
     if (!settings || entries.length === 0) return;
     const scenarios = entries.map(entryScenario);
+    const warnings = entries.map((e) => e.warnings);
     running = new AbortController();
     if (lesson && !lesson.committed) {
       // Running commits the student to the prediction written: the preview and sweep open now.
@@ -258,7 +260,7 @@ export function startApp(root: HTMLElement): void {
     try {
       const comparison = await runComparison(
         pool,
-        { scenarios, seed: settings.seed, replications: settings.replications },
+        { scenarios, warnings, seed: settings.seed, replications: settings.replications },
         (done, total) => {
           progress.value = done / total;
           status.textContent = `${done} of ${total} replications done`;
