@@ -40,6 +40,11 @@ function firstDifference(a: string, b: string): string | null {
   return `at ${k}: …${a.slice(Math.max(0, k - 120), k + 60)}… vs …${b.slice(Math.max(0, k - 120), k + 60)}…`;
 }
 
+/** How far the page scrolls sideways (px; 0 or less: not at all). */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** Runs the comparison set up on the page and waits for the results. */
 async function runAndWait(page: Page): Promise<void> {
   await page.click("#run");
@@ -78,8 +83,7 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(firstDifference(JSON.stringify(exported.runs[0]), JSON.stringify(JSON.parse(cli.stdout)))).toBe(null);
     await screenshot(page, "comparison-1280");
     await page.setViewportSize({ width: 1024, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await screenshot(page, "comparison-1024");
 
     await page.addScriptTag({ content: axeSource });
@@ -338,6 +342,22 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(firstDifference(JSON.stringify(exported.runs[0]), JSON.stringify(expected))).toBe(null);
     await page.close();
   }, 120_000);
+
+  it("at phone width (390 px) the page does not scroll sideways, with a comparison and its charts shown", async () => {
+    const short = { "run.days": 3, "run.warmupDays": 1 };
+    const page = await browser.newPage(390);
+    await page.goto(
+      linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }, { preset: "teaching-small", name: "Smaller grids", changes: { ...short, "grids.householdsPerGrid": 200 } }], seed: 2, replications: 2 }),
+    );
+    await page.waitForSelector("#preview-table");
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    // The comparison follows by itself (not a lesson).
+    await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
+    expect(await page.locator("[data-chart] svg").count()).toBeGreaterThan(5);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, "comparison-390");
+    await page.close();
+  }, 180_000);
 
   it("logged no console errors on any page", () => {
     expect(browser.errors).toEqual([]);

@@ -70,11 +70,15 @@ export function previewPanel() {
       replace(
         body,
         el(
-          "table",
-          { id: "preview-table" },
-          el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look with no interval. The full comparison gives intervals.`),
-          el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
-          el("tbody", {}, ...rows),
+          "div",
+          { className: "table-wrap", tabindex: 0, role: "region", "aria-label": "Quick preview table (scrolls sideways)" },
+          el(
+            "table",
+            { id: "preview-table" },
+            el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look with no interval. The full comparison gives intervals.`),
+            el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
+            el("tbody", {}, ...rows),
+          ),
         ),
       );
       element.dataset.ready = String(mine);
