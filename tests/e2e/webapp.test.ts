@@ -147,9 +147,16 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#preview").innerText()).toMatch(/after you have written your prediction/);
     expect(await page.locator("#sweep-run").isVisible()).toBe(false);
     expect(await page.locator("#sweep-gate").innerText()).toMatch(/after you have written your prediction/);
-    await page.locator("#scenario-list li").nth(1).getByRole("button", { name: /^Edit/ }).click();
+    // The parameters students may change are named, and each opens in the editor.
+    const fields = page.locator("#lesson-fields");
+    expect(await fields.innerText()).toMatch(/Households per grid \(grids\.householdsPerGrid\)/);
+    expect(await fields.locator("button").count()).toBe(1);
+    await fields.getByRole("button", { name: /Households per grid/ }).click();
+    const editable = page.locator('#editor [data-path="grids.householdsPerGrid"] input');
+    await expect.poll(() => editable.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await page.locator("#editor h3").innerText()).toContain("Smaller grids");
     expect(await page.locator('#editor [data-path="staffing.workersPerGrid"] input').isDisabled()).toBe(true);
-    expect(await page.locator('#editor [data-path="grids.householdsPerGrid"] input').isDisabled()).toBe(false);
+    expect(await editable.isDisabled()).toBe(false);
     await page.fill("#prediction", "Travel gets shorter, waits grow.");
     expect(await page.locator("#run").isDisabled()).toBe(false);
     await runAndWait(page);

@@ -6,6 +6,7 @@ import { CancelledError, EnginePool } from "../engine/EnginePool.js";
 import { runComparison, type ComparisonResult } from "../engine/runComparison.js";
 import { scenarioForm } from "../form/scenarioForm.js";
 import { changedPaths } from "../form/changedPaths.js";
+import { formFields } from "../form/formFields.js";
 import { getPath } from "../form/getPath.js";
 import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type Lesson as ShareLesson, type ShareState } from "../share/index.js";
 import { lessonMaker } from "./lessonMaker.js";
@@ -196,6 +197,7 @@ export function startApp(root: HTMLElement): void {
   function edit(key: number) {
     const entry = entries.find((e) => e.key === key);
     if (!entry) return;
+    if (editing === key && editor.firstChild) return;
     editing = key;
     const form = scenarioForm({
       scenario: entry.data as object,
@@ -361,6 +363,8 @@ export function startApp(root: HTMLElement): void {
       const preset = "preset" in s ? s.preset : null;
       return makeEntry(preset, preset ? PRESETS[preset] : resolved.scenarios[i], resolved.scenarios[i]);
     });
+    editing = null;
+    replace(editor);
     seedInput.value = String(state.seed);
     repsInput.value = String(state.replications);
     // Another lesson starts with an empty prediction; the same one keeps what was written.
@@ -422,8 +426,44 @@ export function startApp(root: HTMLElement): void {
       el("label", { for: "prediction" }, "Your prediction"),
       el("p", { id: "prediction-help", className: "status" }, "Write what you expect before running: the results appear only after you have committed to a prediction."),
       prediction,
-      lesson.locked.length ? el("p", { className: "status" }, `The lesson locks ${lesson.locked.length} parameter(s); the others are yours to change.`) : null,
+      lessonFieldsNote(lesson.locked),
     );
+  }
+
+  /**
+   * What the lesson lets students change: the parameters they may change, each a button
+   * that opens it in the editor — or, when fewer, the parameters it locks.
+   */
+  function lessonFieldsNote(locked: readonly string[]): HTMLElement | null {
+    if (locked.length === 0) return null;
+    const fields = formFields();
+    const free = fields.filter((f) => !locked.includes(f.path));
+    const named = (label: string, path: string) => [label, " (", el("code", {}, path), ")"];
+    if (free.length === 0) return el("p", { id: "lesson-fields", className: "status" }, "The lesson locks every parameter; you may still change the seed and the number of replications.");
+    if (free.length <= locked.length) {
+      return el(
+        "div",
+        { id: "lesson-fields" },
+        el("p", {}, `You may change ${free.length === 1 ? "this parameter" : `these ${free.length} parameters`} in any scenario (the lesson locks the other ${locked.length}):`),
+        el("ul", { className: "lesson-fields" }, ...free.map((f) => el("li", {}, el("button", { type: "button", "data-path": f.path, onclick: () => openField(f.path) }, ...named(f.label, f.path))))),
+      );
+    }
+    return el(
+      "div",
+      { id: "lesson-fields" },
+      el("p", {}, `The lesson locks these ${locked.length} parameters; the other ${free.length} are yours to change:`),
+      el("ul", { className: "lesson-fields" }, ...locked.map((p) => el("li", {}, ...named(fields.find((f) => f.path === p)?.label ?? p, p)))),
+    );
+  }
+
+  /** Opens the editor (on the scenario being edited, else the second one, the changed one) at field `path`. */
+  function openField(path: string) {
+    const target = entries.find((e) => e.key === editing) ?? entries[1] ?? entries[0];
+    if (!target) return;
+    edit(target.key);
+    const field = editor.querySelector<HTMLElement>(`[data-path="${path}"]`);
+    field?.scrollIntoView({ block: "center" });
+    field?.querySelector<HTMLElement>("input, select, textarea")?.focus({ preventScroll: true });
   }
 
   // ----- start -----
