@@ -147,6 +147,9 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#preview").innerText()).toMatch(/after you have written your prediction/);
     expect(await page.locator("#sweep-run").isVisible()).toBe(false);
     expect(await page.locator("#sweep-gate").innerText()).toMatch(/after you have written your prediction/);
+    // A lesson never reruns by itself, and says so.
+    expect(await page.locator("#auto-run").isDisabled()).toBe(true);
+    expect(await page.locator("#auto-run").isChecked()).toBe(false);
     // The parameters students may change are named, and each opens in the editor.
     const fields = page.locator("#lesson-fields");
     expect(await fields.innerText()).toMatch(/Households per grid \(grids\.householdsPerGrid\)/);
@@ -164,6 +167,12 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.waitForSelector("#preview-table");
     expect(await page.locator("#sweep-run").isVisible()).toBe(true);
     await screenshot(page, "lesson");
+    // A follow-up change marks the results out of date until the next run.
+    expect(await page.locator("#stale-note").isVisible()).toBe(false);
+    await editable.fill("300");
+    await expect.poll(() => page.locator("#stale-note").isVisible()).toBe(true);
+    await runAndWait(page);
+    expect(await page.locator("#stale-note").isVisible()).toBe(false);
     await page.close();
   }, 240_000);
 

@@ -50,6 +50,8 @@ export function startApp(root: HTMLElement): void {
   let editing: number | null = null;
   let lesson: OpenLesson | null = null;
   let running: AbortController | null = null;
+  /** Counts changes to the set-up, so a run can tell whether its results still match it. */
+  let setupVersion = 0;
 
   // ----- set-up column -----
   const list = el("ol", { className: "scenario-list", id: "scenario-list", "aria-label": "Scenarios to compare" });
@@ -60,7 +62,11 @@ export function startApp(root: HTMLElement): void {
   const editor = el("div", { id: "editor", className: "editor" });
   const seedInput = el("input", { id: "seed", type: "text", inputmode: "numeric", size: 8, value: 1, "aria-describedby": "seed-help" });
   const repsInput = el("input", { id: "replications", type: "number", min: 2, max: 200, step: 1, value: 10 });
-  const autoRun = el("input", { id: "auto-run", type: "checkbox", checked: true });
+  const autoRun = el("input", { id: "auto-run", type: "checkbox", checked: true, "aria-describedby": "auto-run-note" });
+  const autoRunNote = el("span", { id: "auto-run-note", className: "status hidden" }, "(off in a lesson: press Run comparison)");
+  /** The user's own choice, restored when a lesson closes. */
+  let autoRunChoice = true;
+  autoRun.addEventListener("change", () => (autoRunChoice = autoRun.checked));
   const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run() }, "Run comparison");
   const cancelButton = el("button", { id: "cancel", type: "button", disabled: true, onclick: () => running?.abort() }, "Cancel");
   const progress = el("progress", { id: "progress", max: 1, value: 0, "aria-label": "Progress of the comparison" });
@@ -104,7 +110,7 @@ export function startApp(root: HTMLElement): void {
       el("div", { className: "row" }, el("label", { for: "seed" }, "Seed"), seedInput, el("label", { for: "replications" }, "Replications"), repsInput),
       el("p", { id: "seed-help", className: "status" }, "The same scenarios and seed give the same numbers, here and with gridgov run --seed."),
       el("div", { className: "row" }, runButton, cancelButton),
-      el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change")),
+      el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change"), autoRunNote),
       progress,
       status,
     ),
@@ -129,7 +135,7 @@ export function startApp(root: HTMLElement): void {
   /** True after a saved run is opened, until the scenarios change: the page shows that run, not a new one. */
   let showingSaved = false;
   preview.onReady(() => {
-    if (!autoRun.checked || lesson !== null || showingSaved || (runButton.disabled && running === null)) return;
+    if (!autoRun.checked || showingSaved || (runButton.disabled && running === null)) return;
     if (running) {
       rerun = true;
       running.abort();
@@ -156,8 +162,15 @@ export function startApp(root: HTMLElement): void {
     }
     entries.push(entry);
     showOpenError(null);
+    setupChanged();
+  }
+
+  /** After any change to the set-up: list, run button, preview, and results marked out of date. */
+  function setupChanged() {
+    setupVersion++;
     showingSaved = false;
     renderList();
+    results.markStale();
     preview.schedule(entries);
   }
 
@@ -185,13 +198,11 @@ export function startApp(root: HTMLElement): void {
 
   function removeEntry(key: number) {
     entries = entries.filter((e) => e.key !== key);
-    showingSaved = false;
     if (editing === key) {
       editing = null;
       replace(editor);
     }
-    renderList();
-    preview.schedule(entries);
+    setupChanged();
   }
 
   function edit(key: number) {
@@ -206,9 +217,7 @@ export function startApp(root: HTMLElement): void {
       onChange: (data: unknown) => {
         entry.data = data;
         Object.assign(entry, checkEntry(entry));
-        showingSaved = false;
-        renderList();
-        preview.schedule(entries);
+        setupChanged();
       },
     });
     replace(
@@ -226,6 +235,8 @@ export function startApp(root: HTMLElement): void {
     runButton.title = entries.length === 0 ? "Add a scenario first" : invalid ? "Fix the invalid scenario first" : needPrediction ? "Write your prediction first" : "";
   }
   prediction.addEventListener("input", updateRunButton);
+  // Results are for one seed and number of replications: changing either makes them out of date.
+  for (const input of [seedInput, repsInput]) input.addEventListener("input", () => results.markStale());
 
   function runSettings(): { seed: number | string; replications: number } | null {
     const text = seedInput.value.trim();
@@ -247,6 +258,7 @@ export function startApp(root: HTMLElement): void {
     if (!settings || entries.length === 0) return;
     const scenarios = entries.map(entryScenario);
     const warnings = entries.map((e) => e.warnings);
+    const version = setupVersion;
     running = new AbortController();
     if (lesson && !lesson.committed) {
       // Running commits the student to the prediction written: the preview and sweep open now.
@@ -271,6 +283,8 @@ export function startApp(root: HTMLElement): void {
       );
       status.textContent = `Done: ${scenarios.length} scenario(s) × ${settings.replications} replications.`;
       await results.show(comparison, lesson && prediction.value.trim() ? prediction.value.trim() : null);
+      // The set-up was edited while this ran (and no rerun follows): say so.
+      if (version !== setupVersion && !rerun) results.markStale();
       await save(comparison);
     } catch (e) {
       if (e instanceof CancelledError) status.textContent = "Cancelled; nothing was kept from this run.";
@@ -372,8 +386,8 @@ export function startApp(root: HTMLElement): void {
     lesson = state.lesson ? { spec: state.lesson, locked: resolved.locked, committed: fromSavedRun } : null;
     renderLesson();
     applyLessonGate();
-    renderList();
-    if (!fromSavedRun) preview.schedule(entries);
+    if (fromSavedRun) renderList();
+    else setupChanged();
     return true;
   }
 
@@ -418,6 +432,10 @@ export function startApp(root: HTMLElement): void {
 
   function renderLesson() {
     lessonBox.classList.toggle("hidden", lesson === null);
+    // A lesson reruns only when the student presses Run comparison.
+    autoRun.disabled = lesson !== null;
+    autoRun.checked = lesson === null && autoRunChoice;
+    autoRunNote.classList.toggle("hidden", lesson === null);
     if (!lesson) return;
     replace(
       lessonBox,
