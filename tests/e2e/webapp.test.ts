@@ -40,6 +40,21 @@ function firstDifference(a: string, b: string): string | null {
   return `at ${k}: …${a.slice(Math.max(0, k - 120), k + 60)}… vs …${b.slice(Math.max(0, k - 120), k + 60)}…`;
 }
 
+/** Every text of a chart that reaches outside its svg (the chart's id and the text), as the browser lays them out. */
+async function textsOutsideCharts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("figure svg")).flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return Array.from(svg.querySelectorAll("text"))
+        .filter((t) => {
+          const b = t.getBoundingClientRect();
+          return b.width > 0 && (b.right > box.right + 0.5 || b.left < box.left - 0.5);
+        })
+        .map((t) => `${svg.closest("figure")?.id}: ${t.textContent}`);
+    }),
+  );
+}
+
 /** How far the page scrolls sideways (px; 0 or less: not at all). */
 function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -68,6 +83,8 @@ describe("the web app in a real browser (Chromium)", () => {
     for (const chart of ["distribution-responseTime", "forest", "workload", "series-backlogHourly", "map"]) {
       expect(await page.locator(`[data-chart="${chart}"] svg`).count(), chart).toBeGreaterThan(0);
     }
+    // Interval labels such as "0.54 h (0.46 to 0.62)" end inside their chart, as do all other texts.
+    expect(await textsOutsideCharts(page)).toEqual([]);
     const sentence = await page.locator("#summary-sentences").innerText();
     expect(sentence).toMatch(/More workers (cuts|raises|makes no clear difference)/);
     const exported = await exportedJson(page);
@@ -371,6 +388,7 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
     expect(await page.locator("[data-chart] svg").count()).toBeGreaterThan(5);
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await textsOutsideCharts(page)).toEqual([]);
     await screenshot(page, "comparison-390");
     await page.close();
   }, 180_000);

@@ -2,7 +2,7 @@ import type { MeasureComparison } from "../../sim/experiments/compareRuns.js";
 import { appendTable, chartFrame, LEGEND_LINE, scenarioLegend, TITLE_HEIGHT, type FrameOptions } from "./chartFrame.js";
 import { describeDifference } from "./describeDifference.js";
 import { capitalise, displayUnit, formatEstimate, px, replicationsPhrase, truncate } from "./format.js";
-import { intervalPanel, type IntervalRow } from "./intervalPanel.js";
+import { intervalPanel, noteWidthOf, type IntervalRow } from "./intervalPanel.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
 
 /** Options of {@link forestPlot}. */
@@ -50,22 +50,27 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
   if (reforms.length === 0 || panels.length === 0) {
     svg.append("text").attr("y", panelTop + 20).text("Nothing to compare: needs a baseline and at least one other scenario.");
   }
-  let y = panelTop;
-  panels.forEach(({ measure, rows }) => {
-    const first = rows.find((r) => r.c)?.c;
-    const u = displayUnit(first?.unit ?? "");
-    const g = svg.append("g").attr("class", "gridgov-measure").attr("data-measure", measure).attr("transform", `translate(0,${px(y)})`);
-    const intervalRows: IntervalRow[] = rows.map(({ run, c }) => {
+  const panelRows = panels.map(({ rows }) => {
+    const u = displayUnit(rows.find((r) => r.c)?.c?.unit ?? "");
+    return rows.map(({ run, c }): IntervalRow => {
       const d = c?.difference;
       const value = d?.mean != null ? d.mean * u.factor : null;
       const ci95: [number, number] | null = d?.ci95 ? [d.ci95[0] * u.factor, d.ci95[1] * u.factor] : null;
       return { label: run.name, color: run.color, index: run.index, value, ci95, strong: d?.significant ?? false, note: formatEstimate(value, ci95) };
     });
-    y += 14 + intervalPanel(g, intervalRows, {
+  });
+  // One note column for every measure, as wide as the widest note, so the panels line up.
+  const noteWidth = Math.max(NOTE_WIDTH, ...panelRows.map(noteWidthOf));
+  let y = panelTop;
+  panels.forEach(({ measure, rows }, k) => {
+    const first = rows.find((r) => r.c)?.c;
+    const u = displayUnit(first?.unit ?? "");
+    const g = svg.append("g").attr("class", "gridgov-measure").attr("data-measure", measure).attr("transform", `translate(0,${px(y)})`);
+    y += 14 + intervalPanel(g, panelRows[k], {
       width,
       title: `${capitalise(first?.label ?? measure)} (${u.axis})`,
       labelWidth: LABEL_WIDTH,
-      noteWidth: NOTE_WIDTH,
+      noteWidth,
       zero: true,
       axisLabel: `Difference from ${truncate(baseName, 30)} (${u.axis})`,
     });
