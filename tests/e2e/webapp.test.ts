@@ -331,8 +331,8 @@ describe("the web app in a real browser (Chromium)", () => {
     // Another replication, one day long: the slider now spans 24 hours.
     expect(await scrubber.getAttribute("max")).toBe("2880");
     expect(await page.locator("#playback-replication option").allTextContents()).toEqual([
-      expect.stringMatching(/^replication 0 — busiest hour: \d+ open$/),
-      expect.stringMatching(/^replication 1 — busiest hour: \d+ open$/),
+      expect.stringMatching(/^replication 0 — busiest hour: \d+ open on the platform$/),
+      expect.stringMatching(/^replication 1 — busiest hour: \d+ open on the platform$/),
     ]);
     await page.selectOption("#playback-replication", "1");
     await page.selectOption("#playback-days", "1");
