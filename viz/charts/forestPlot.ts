@@ -16,6 +16,9 @@ export interface ForestPlotOptions extends FrameOptions {
 }
 
 const LABEL_WIDTH = 150;
+
+/** Measures whose per-replication figure is itself a percentile: their differences are of the replications' own percentiles. */
+const PERCENTILE = /\.p\d+$/;
 const NOTE_WIDTH = 170;
 
 /**
@@ -37,7 +40,10 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
     `Paired differences from ${baseName} (scenario minus baseline), replication by replication with the same random numbers, ` +
     `${replicationsPhrase(runs.map((r) => r.replications.length))}; bars are 95% confidence intervals. ` +
     `Filled markers, solid bars and bold figures: the interval excludes zero (a clear difference); hollow markers and dashed bars: it includes zero. ` +
-    `Differences from a single replication have no interval.`;
+    `Differences from a single replication have no interval.` +
+    (names.some((m) => PERCENTILE.test(m))
+      ? ` A percentile here is each replication's own, averaged over the replications (the summary table pools every incident of every replication, so its percentile differs a little).`
+      : "");
 
   const legendTop = TITLE_HEIGHT + 8;
   const keyTop = legendTop + reforms.length * LEGEND_LINE + 6;
@@ -68,7 +74,7 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
     const g = svg.append("g").attr("class", "gridgov-measure").attr("data-measure", measure).attr("transform", `translate(0,${px(y)})`);
     y += 14 + intervalPanel(g, panelRows[k], {
       width,
-      title: `${capitalise(first?.label ?? measure)} (${u.axis})`,
+      title: `${capitalise(first?.label ?? measure)}${PERCENTILE.test(measure) ? ", mean over replications" : ""} (${u.axis})`,
       labelWidth: LABEL_WIDTH,
       noteWidth,
       zero: true,
