@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +40,26 @@ function firstDifference(a: string, b: string): string | null {
   return `at ${k}: …${a.slice(Math.max(0, k - 120), k + 60)}… vs …${b.slice(Math.max(0, k - 120), k + 60)}…`;
 }
 
+/** Every text of a chart that reaches outside its svg (the chart's id and the text), as the browser lays them out. */
+async function textsOutsideCharts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("figure svg")).flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return Array.from(svg.querySelectorAll("text"))
+        .filter((t) => {
+          const b = t.getBoundingClientRect();
+          return b.width > 0 && (b.right > box.right + 0.5 || b.left < box.left - 0.5);
+        })
+        .map((t) => `${svg.closest("figure")?.id}: ${t.textContent}`);
+    }),
+  );
+}
+
+/** How far the page scrolls sideways (px; 0 or less: not at all). */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** Runs the comparison set up on the page and waits for the results. */
 async function runAndWait(page: Page): Promise<void> {
   await page.click("#run");
@@ -61,6 +83,8 @@ describe("the web app in a real browser (Chromium)", () => {
     for (const chart of ["distribution-responseTime", "forest", "workload", "series-backlogHourly", "map"]) {
       expect(await page.locator(`[data-chart="${chart}"] svg`).count(), chart).toBeGreaterThan(0);
     }
+    // Interval labels such as "0.54 h (0.46 to 0.62)" end inside their chart, as do all other texts.
+    expect(await textsOutsideCharts(page)).toEqual([]);
     const sentence = await page.locator("#summary-sentences").innerText();
     expect(sentence).toMatch(/More workers (cuts|raises|makes no clear difference)/);
     const exported = await exportedJson(page);
@@ -76,8 +100,7 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(firstDifference(JSON.stringify(exported.runs[0]), JSON.stringify(JSON.parse(cli.stdout)))).toBe(null);
     await screenshot(page, "comparison-1280");
     await page.setViewportSize({ width: 1024, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await screenshot(page, "comparison-1024");
 
     await page.addScriptTag({ content: axeSource });
@@ -121,7 +144,7 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
-  it("opens a lesson link: locked fields are disabled and the run waits for a prediction", async () => {
+  it("opens a lesson link: locked fields are disabled, and the run, preview and sweep wait for a prediction", async () => {
     const page = await browser.newPage();
     await page.goto(
       linkTo({
@@ -135,14 +158,38 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.waitForSelector("#lesson:not(.hidden)");
     expect(await page.locator("#scenario-list li").count()).toBe(2);
     expect(await page.locator("#run").isDisabled()).toBe(true);
-    await page.locator("#scenario-list li").nth(1).getByRole("button", { name: /^Edit/ }).click();
+    // No answer before the prediction: the preview and the sweep say why they are empty.
+    await page.waitForTimeout(1500);
+    expect(await page.locator("#preview-table").count()).toBe(0);
+    expect(await page.locator("#preview").innerText()).toMatch(/after you have written your prediction/);
+    expect(await page.locator("#sweep-run").isVisible()).toBe(false);
+    expect(await page.locator("#sweep-gate").innerText()).toMatch(/after you have written your prediction/);
+    // A lesson never reruns by itself, and says so.
+    expect(await page.locator("#auto-run").isDisabled()).toBe(true);
+    expect(await page.locator("#auto-run").isChecked()).toBe(false);
+    // The parameters students may change are named, and each opens in the editor.
+    const fields = page.locator("#lesson-fields");
+    expect(await fields.innerText()).toMatch(/Households per grid \(grids\.householdsPerGrid\)/);
+    expect(await fields.locator("button").count()).toBe(1);
+    await fields.getByRole("button", { name: /Households per grid/ }).click();
+    const editable = page.locator('#editor [data-path="grids.householdsPerGrid"] input');
+    await expect.poll(() => editable.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await page.locator("#editor h3").innerText()).toContain("Smaller grids");
     expect(await page.locator('#editor [data-path="staffing.workersPerGrid"] input').isDisabled()).toBe(true);
-    expect(await page.locator('#editor [data-path="grids.householdsPerGrid"] input').isDisabled()).toBe(false);
+    expect(await editable.isDisabled()).toBe(false);
     await page.fill("#prediction", "Travel gets shorter, waits grow.");
     expect(await page.locator("#run").isDisabled()).toBe(false);
     await runAndWait(page);
     expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
+    await page.waitForSelector("#preview-table");
+    expect(await page.locator("#sweep-run").isVisible()).toBe(true);
     await screenshot(page, "lesson");
+    // A follow-up change marks the results out of date until the next run.
+    expect(await page.locator("#stale-note").isVisible()).toBe(false);
+    await editable.fill("300");
+    await expect.poll(() => page.locator("#stale-note").isVisible()).toBe(true);
+    await runAndWait(page);
+    expect(await page.locator("#stale-note").isVisible()).toBe(false);
     await page.close();
   }, 240_000);
 
@@ -170,6 +217,45 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
+  it("a bad or cut-off link is said at the top of the page, with focus, and nothing is run; the page stays usable", async () => {
+    const lesson = linkTo({
+      v: 1,
+      scenarios: [{ preset: "teaching-small" }, { preset: "teaching-small", changes: { "grids.householdsPerGrid": 200 } }],
+      seed: 1,
+      replications: 10,
+      lesson: { title: "Halve the households per grid", question: "What happens?", editable: ["grids.householdsPerGrid"] },
+    });
+    const payload = lesson.slice(lesson.indexOf("#share=") + 7);
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      for (const bad of ["abc", payload.slice(0, 80)]) {
+        const page = await browser.newPage(width);
+        await page.setViewportSize({ width, height });
+        await page.goto(`${site.url}#share=${bad}`);
+        const banner = page.locator("#open-error");
+        await banner.waitFor({ state: "visible" });
+        expect(await banner.innerText()).toMatch(/This link cannot be opened[\s\S]*Nothing was run/);
+        expect(await banner.getAttribute("role")).toBe("alert");
+        const box = (await banner.boundingBox())!;
+        expect(box.y + box.height, `${width} px, #share=${bad}`).toBeLessThanOrEqual(height);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("open-error");
+        // No fallback: no scenario, no preview, no comparison (and so nothing saved).
+        await page.waitForTimeout(2000);
+        expect(await page.locator("#scenario-list li").count()).toBe(0);
+        expect(await page.locator("#preview-table").count()).toBe(0);
+        expect(await page.locator("#results[data-ready]").count()).toBe(0);
+        expect(await page.locator("#status").innerText()).toBe("");
+        if (width === 390 && bad === "abc") {
+          await screenshot(page, "bad-link-390");
+          await page.uncheck("#auto-run");
+          await page.click("#open-teaching");
+          await page.waitForSelector("#preview-table");
+          expect(await banner.isVisible()).toBe(false);
+        }
+        await page.close();
+      }
+    }
+  }, 120_000);
+
   it("refuses a bad or hostile share link with an error and renders hostile names as text", async () => {
     const page = await browser.newPage();
     let dialogs = 0;
@@ -180,7 +266,7 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: "class-2026", replications: 2 }));
     expect(await page.inputValue("#seed")).toBe("class-2026");
     await page.goto(`${site.url}#share=not-a-valid-link!!`);
-    await expect.poll(() => page.locator("#link-error").innerText()).toMatch(/cannot be opened/);
+    await expect.poll(() => page.locator("#open-error").innerText()).toMatch(/cannot be opened/);
     const hostile = { ...teaching, name: '<img src=x onerror="alert(1)">Evil' };
     await page.goto(linkTo({ v: 1, scenarios: [{ scenario: hostile }], seed: 1, replications: 2 }));
     await page.reload();
@@ -245,8 +331,8 @@ describe("the web app in a real browser (Chromium)", () => {
     // Another replication, one day long: the slider now spans 24 hours.
     expect(await scrubber.getAttribute("max")).toBe("2880");
     expect(await page.locator("#playback-replication option").allTextContents()).toEqual([
-      expect.stringMatching(/^replication 0 — busiest hour: \d+ open$/),
-      expect.stringMatching(/^replication 1 — busiest hour: \d+ open$/),
+      expect.stringMatching(/^replication 0 — busiest hour: \d+ open on the platform$/),
+      expect.stringMatching(/^replication 1 — busiest hour: \d+ open on the platform$/),
     ]);
     await page.selectOption("#playback-replication", "1");
     await page.selectOption("#playback-days", "1");
@@ -264,6 +350,48 @@ describe("the web app in a real browser (Chromium)", () => {
     await screenshot(page, "sweep");
     await page.close();
   }, 240_000);
+
+  it("shows a scenario's warnings beside it and keeps them in the JSON export, as the command line does", async () => {
+    const overloaded = { ...teaching, name: "Overloaded", incidents: { ratePerResidentPerYear: 60 }, run: { days: 3, warmupDays: 1 } };
+    const file = join(mkdtempSync(join(os.tmpdir(), "gridgov-e2e-")), "overloaded.json");
+    writeFileSync(file, JSON.stringify(overloaded));
+    const cli = runCli(["run", file, "--seed", "2", "--replications", "2", "--json"]);
+    expect(cli.status).toBe(0);
+    const expected = JSON.parse(cli.stdout) as { warnings: string[] };
+    expect(expected.warnings.join("\n")).toMatch(/offered load per worker is (at least )?ρ = \d+\.\d+ ≥ 1/);
+
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.uncheck("#auto-run");
+    await page.locator("#scenario-list li").first().getByRole("button", { name: /^Remove/ }).click();
+    await page.setInputFiles("#file-input", file);
+    const item = page.locator("#scenario-list li", { hasText: "Overloaded" });
+    await expect.poll(() => item.locator(".entry-warning").allInnerTexts()).toEqual(expected.warnings.filter((w) => !/stopped early/.test(w)).map((w) => `Warning: ${w}`));
+    await page.fill("#seed", "2");
+    await page.fill("#replications", "2");
+    await runAndWait(page);
+    expect(await page.locator("#results-body").innerText()).toContain(`Overloaded: ${expected.warnings[0]}`);
+    const exported = await exportedJson(page);
+    expect(firstDifference(JSON.stringify(exported.runs[0]), JSON.stringify(expected))).toBe(null);
+    await page.close();
+  }, 120_000);
+
+  it("at phone width (390 px) the page does not scroll sideways, with a comparison and its charts shown", async () => {
+    const short = { "run.days": 3, "run.warmupDays": 1 };
+    const page = await browser.newPage(390);
+    await page.goto(
+      linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }, { preset: "teaching-small", name: "Smaller grids", changes: { ...short, "grids.householdsPerGrid": 200 } }], seed: 2, replications: 2 }),
+    );
+    await page.waitForSelector("#preview-table");
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    // The comparison follows by itself (not a lesson).
+    await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
+    expect(await page.locator("[data-chart] svg").count()).toBeGreaterThan(5);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await textsOutsideCharts(page)).toEqual([]);
+    await screenshot(page, "comparison-390");
+    await page.close();
+  }, 180_000);
 
   it("logged no console errors on any page", () => {
     expect(browser.errors).toEqual([]);

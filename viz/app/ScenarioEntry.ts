@@ -14,21 +14,25 @@ export interface ScenarioEntry {
   data: unknown;
   /** Problems that block running it (empty when it can run). */
   issues: ScenarioIssue[];
+  /** Warnings about how it will run (e.g. a load the workers cannot keep up with), as `gridgov run` prints them. */
+  warnings: string[];
 }
 
 let nextKey = 1;
 
 /** A new entry, checked. */
 export function makeEntry(preset: string | null, baseline: unknown, data: unknown = baseline): ScenarioEntry {
-  const entry: ScenarioEntry = { key: nextKey++, preset, baseline, data, issues: [] };
-  entry.issues = checkEntry(entry);
-  return entry;
+  const entry: ScenarioEntry = { key: nextKey++, preset, baseline, data, issues: [], warnings: [] };
+  return Object.assign(entry, checkEntry(entry));
 }
 
-/** Problems of the entry's current data (schema and feasibility), as field-path issues. */
-export function checkEntry(entry: Pick<ScenarioEntry, "data">): ScenarioIssue[] {
+/**
+ * The entry's current data checked (schema and feasibility): its problems as field-path
+ * issues, or, when it can run, the warnings about how it will run.
+ */
+export function checkEntry(entry: Pick<ScenarioEntry, "data">): Pick<ScenarioEntry, "issues" | "warnings"> {
   const checked = loadScenarioData(entry.data);
-  return checked.ok ? [] : checked.issues;
+  return checked.ok ? { issues: [], warnings: checked.warnings } : { issues: checked.issues, warnings: [] };
 }
 
 /** The validated scenario of an entry (throws if it has issues: check first). */

@@ -8,7 +8,7 @@ const DAY_CHOICES = [1, 2, 3, 7];
 export interface ReplicationChoice {
   /** Replication index (as in the exports and the CLI). */
   value: number;
-  /** E.g. "replication 3 — busiest hour: 14 open". */
+  /** E.g. "replication 3 — busiest hour: 14 open on the platform". */
   label: string;
 }
 
@@ -19,15 +19,15 @@ export function playbackLengths(scenario: Scenario): number[] {
 }
 
 /**
- * The replications of a scenario's outcome, each labelled with the most incidents open in
- * any hour of its first `days` days — so that a class can pick the calm run or the
- * overwhelmed one.
+ * The replications of a scenario's outcome, each labelled with the most incidents open on
+ * the platform (registered, not yet closed) at any hour mark of its first `days` days, as
+ * the backlog chart counts them — so that a class can pick the calm run or the overwhelmed one.
  */
 export function replicationChoices(outcome: ScenarioOutcome, days: number): ReplicationChoice[] {
   const hours = Math.round(days * 24);
   return outcome.replications.map((r) => {
     const window = r.series.backlogHourly.slice(0, hours);
     const busiest = window.length > 0 ? Math.max(...window) : 0;
-    return { value: r.replication, label: `replication ${r.replication} — busiest hour: ${busiest} open` };
+    return { value: r.replication, label: `replication ${r.replication} — busiest hour: ${busiest} open on the platform` };
   });
 }

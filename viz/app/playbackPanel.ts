@@ -69,6 +69,11 @@ export function playbackPanel() {
       el("h3", {}, "Playback of one run"),
       el("p", { className: "status" }, "Watch the first days of one replication: workers moving, incidents appearing and closing. Space plays or pauses; the time slider moves with the arrow keys."),
       el(
+        "p",
+        { className: "status" },
+        "The playback counts every incident that has happened and is not yet closed, found or not; the list of replications counts, as the backlog chart does, those registered on the platform, on the hour. So the playback's peak is often a little higher.",
+      ),
+      el(
         "div",
         { className: "row" },
         el("label", { for: "playback-scenario" }, "Scenario"),

@@ -34,8 +34,11 @@ export function previewPanel() {
   let listeners: Array<() => void> = [];
 
   let inFlight = false;
+  /** While set, the preview does not run and this note stands in its place. */
+  let gate: string | null = null;
 
   async function runNow(entries: ScenarioEntry[]) {
+    if (gate !== null) return;
     const mine = ++generation;
     // A preview still running is stale: stop it (its worker is replaced). An idle worker is kept, warm.
     if (inFlight) pool.cancel();
@@ -67,11 +70,15 @@ export function previewPanel() {
       replace(
         body,
         el(
-          "table",
-          { id: "preview-table" },
-          el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look with no interval. The full comparison gives intervals.`),
-          el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
-          el("tbody", {}, ...rows),
+          "div",
+          { className: "table-wrap", tabindex: 0, role: "region", "aria-label": "Quick preview table (scrolls sideways)" },
+          el(
+            "table",
+            { id: "preview-table" },
+            el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look with no interval. The full comparison gives intervals.`),
+            el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
+            el("tbody", {}, ...rows),
+          ),
         ),
       );
       element.dataset.ready = String(mine);
@@ -84,11 +91,27 @@ export function previewPanel() {
 
   return {
     element,
-    /** Runs the preview shortly (changes within 150 ms are gathered into one run). */
+    /** Runs the preview shortly (changes within 150 ms are gathered into one run); nothing while gated. */
     schedule(entries: ScenarioEntry[]) {
       clearTimeout(timer);
+      if (gate !== null) return;
       const snapshot = [...entries];
       timer = setTimeout(() => void runNow(snapshot), 150);
+    },
+    /**
+     * Holds the preview back (a lesson before the prediction is committed): `note` is shown
+     * in its place and a preview under way is dropped. `null` lifts the gate; schedule a
+     * preview afterwards to show one.
+     */
+    setGate(note: string | null) {
+      gate = note;
+      if (note === null) return;
+      clearTimeout(timer);
+      generation++;
+      if (inFlight) pool.cancel();
+      inFlight = false;
+      delete element.dataset.ready;
+      replace(body, el("p", { className: "status", id: "preview-gate" }, note));
     },
     /** Calls `f` after each finished preview. */
     onReady(f: () => void) {

@@ -38,13 +38,21 @@ function scenarioRunsOf(c: ComparisonResult): ScenarioRun[] {
  */
 export function resultsPanel() {
   const savedNote = el("p", { className: "status", role: "status", id: "saved-note" });
-  const body = el("div", { id: "results-body" }, el("p", { className: "status" }, "Run a comparison to see results here. The quick preview above gives a first look meanwhile."));
-  const element = el("section", { id: "results", "aria-labelledby": "results-title", tabindex: -1 }, el("h2", { id: "results-title" }, "Results"), savedNote, body);
+  const staleNote = el(
+    "p",
+    { className: "stale hidden", role: "status", id: "stale-note" },
+    "Out of date: these results are for the set-up before your last change. Run the comparison again to update them.",
+  );
+  const body = el("div", { id: "results-body" }, el("p", { className: "status" }, "Run a comparison to see results here."));
+  const element = el("section", { id: "results", "aria-labelledby": "results-title", tabindex: -1 }, el("h2", { id: "results-title" }, "Results"), staleNote, savedNote, body);
   const playback = playbackPanel();
   let generation = 0;
+  let shown = false;
 
   async function show(c: ComparisonResult, prediction: string | null = null) {
     const mine = ++generation;
+    shown = true;
+    staleNote.classList.add("hidden");
     element.removeAttribute("data-ready");
     const runs = scenarioRunsOf(c);
     const reps = c.request.replications;
@@ -90,6 +98,10 @@ export function resultsPanel() {
   return {
     element,
     show,
+    /** Marks the results on show (if any) as out of date: the set-up changed since they were run. */
+    markStale() {
+      if (shown) staleNote.classList.remove("hidden");
+    },
     /** Says whether (and where) the run was saved. */
     markSaved(text: string) {
       savedNote.textContent = text;

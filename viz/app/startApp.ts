@@ -6,6 +6,7 @@ import { CancelledError, EnginePool } from "../engine/EnginePool.js";
 import { runComparison, type ComparisonResult } from "../engine/runComparison.js";
 import { scenarioForm } from "../form/scenarioForm.js";
 import { changedPaths } from "../form/changedPaths.js";
+import { formFields } from "../form/formFields.js";
 import { getPath } from "../form/getPath.js";
 import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type Lesson as ShareLesson, type ShareState } from "../share/index.js";
 import { lessonMaker } from "./lessonMaker.js";
@@ -22,7 +23,15 @@ import { sweepPanel } from "./sweepPanel.js";
 interface OpenLesson {
   spec: ShareLesson;
   locked: string[];
+  /** True once the student has committed to a prediction by running the comparison. */
+  committed: boolean;
 }
+
+/** Shown in place of the quick preview and the sweep in a lesson until the prediction is committed. */
+const LESSON_GATE_NOTE = "In this lesson, results appear after you have written your prediction and pressed Run comparison.";
+
+/** The scenario the page starts with when no link sets it up: the small teaching district. */
+const startingEntry = () => makeEntry("teaching-small", PRESETS["teaching-small"]);
 
 /** Number of engine workers: `?workers=N` in the page address, else one per core. */
 function workerCount(): number {
@@ -41,6 +50,8 @@ export function startApp(root: HTMLElement): void {
   let editing: number | null = null;
   let lesson: OpenLesson | null = null;
   let running: AbortController | null = null;
+  /** Counts changes to the set-up, so a run can tell whether its results still match it. */
+  let setupVersion = 0;
 
   // ----- set-up column -----
   const list = el("ol", { className: "scenario-list", id: "scenario-list", "aria-label": "Scenarios to compare" });
@@ -51,13 +62,19 @@ export function startApp(root: HTMLElement): void {
   const editor = el("div", { id: "editor", className: "editor" });
   const seedInput = el("input", { id: "seed", type: "text", inputmode: "numeric", size: 8, value: 1, "aria-describedby": "seed-help" });
   const repsInput = el("input", { id: "replications", type: "number", min: 2, max: 200, step: 1, value: 10 });
-  const autoRun = el("input", { id: "auto-run", type: "checkbox", checked: true });
+  const autoRun = el("input", { id: "auto-run", type: "checkbox", checked: true, "aria-describedby": "auto-run-note" });
+  const autoRunNote = el("span", { id: "auto-run-note", className: "status hidden" }, "(off in a lesson: press Run comparison)");
+  /** The user's own choice, restored when a lesson closes. */
+  let autoRunChoice = true;
+  autoRun.addEventListener("change", () => (autoRunChoice = autoRun.checked));
   const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run() }, "Run comparison");
   const cancelButton = el("button", { id: "cancel", type: "button", disabled: true, onclick: () => running?.abort() }, "Cancel");
   const progress = el("progress", { id: "progress", max: 1, value: 0, "aria-label": "Progress of the comparison" });
   const status = el("p", { id: "status", className: "status", role: "status", "aria-live": "polite" });
   const shareUrl = el("input", { id: "share-url", className: "share-url", readonly: true, "aria-label": "Share link", placeholder: "press “Make share link”" });
   const linkError = el("div", { id: "link-error", className: "error", role: "alert" });
+  // A link that cannot be opened is said at the top of the page, where it is seen without scrolling.
+  const openError = el("div", { id: "open-error", className: "open-error hidden", role: "alert", tabindex: -1 });
   const lessonBox = el("section", { id: "lesson", className: "panel lesson hidden", "aria-labelledby": "lesson-title" });
   const prediction = el("textarea", { id: "prediction", rows: 3, "aria-describedby": "prediction-help" });
 
@@ -93,7 +110,7 @@ export function startApp(root: HTMLElement): void {
       el("div", { className: "row" }, el("label", { for: "seed" }, "Seed"), seedInput, el("label", { for: "replications" }, "Replications"), repsInput),
       el("p", { id: "seed-help", className: "status" }, "The same scenarios and seed give the same numbers, here and with gridgov run --seed."),
       el("div", { className: "row" }, runButton, cancelButton),
-      el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change")),
+      el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change"), autoRunNote),
       progress,
       status,
     ),
@@ -118,7 +135,7 @@ export function startApp(root: HTMLElement): void {
   /** True after a saved run is opened, until the scenarios change: the page shows that run, not a new one. */
   let showingSaved = false;
   preview.onReady(() => {
-    if (!autoRun.checked || lesson !== null || showingSaved || (runButton.disabled && running === null)) return;
+    if (!autoRun.checked || showingSaved || (runButton.disabled && running === null)) return;
     if (running) {
       rerun = true;
       running.abort();
@@ -129,12 +146,12 @@ export function startApp(root: HTMLElement): void {
     showingSaved = true;
     rerun = false;
     running?.abort();
-    if (share) restoreFromShare(share, false);
+    if (share) restoreFromShare(share, true);
     void results.show(comparison);
     results.markSaved("Opened a saved run.");
   });
   const output = el("section", { id: "output", "aria-label": "Results" }, preview.element, results.element, sweep.element, saved.element);
-  replace(root, setup, output);
+  replace(root, openError, setup, output);
   root.setAttribute("aria-busy", "false");
 
   // ----- behaviour -----
@@ -144,8 +161,16 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     entries.push(entry);
+    showOpenError(null);
+    setupChanged();
+  }
+
+  /** After any change to the set-up: list, run button, preview, and results marked out of date. */
+  function setupChanged() {
+    setupVersion++;
     showingSaved = false;
     renderList();
+    results.markStale();
     preview.schedule(entries);
   }
 
@@ -164,6 +189,7 @@ export function startApp(root: HTMLElement): void {
           entry.issues.length ? el("span", { className: "badge error" }, "invalid") : null,
           el("button", { type: "button", "aria-label": `Edit ${entryName(entry)}`, onclick: () => edit(entry.key) }, "Edit"),
           el("button", { type: "button", "aria-label": `Remove ${entryName(entry)}`, onclick: () => removeEntry(entry.key) }, "Remove"),
+          ...entry.warnings.map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
         );
       }),
     );
@@ -172,18 +198,17 @@ export function startApp(root: HTMLElement): void {
 
   function removeEntry(key: number) {
     entries = entries.filter((e) => e.key !== key);
-    showingSaved = false;
     if (editing === key) {
       editing = null;
       replace(editor);
     }
-    renderList();
-    preview.schedule(entries);
+    setupChanged();
   }
 
   function edit(key: number) {
     const entry = entries.find((e) => e.key === key);
     if (!entry) return;
+    if (editing === key && editor.firstChild) return;
     editing = key;
     const form = scenarioForm({
       scenario: entry.data as object,
@@ -191,10 +216,8 @@ export function startApp(root: HTMLElement): void {
       locked: lesson?.locked ?? [],
       onChange: (data: unknown) => {
         entry.data = data;
-        entry.issues = checkEntry(entry);
-        showingSaved = false;
-        renderList();
-        preview.schedule(entries);
+        Object.assign(entry, checkEntry(entry));
+        setupChanged();
       },
     });
     replace(
@@ -212,6 +235,8 @@ export function startApp(root: HTMLElement): void {
     runButton.title = entries.length === 0 ? "Add a scenario first" : invalid ? "Fix the invalid scenario first" : needPrediction ? "Write your prediction first" : "";
   }
   prediction.addEventListener("input", updateRunButton);
+  // Results are for one seed and number of replications: changing either makes them out of date.
+  for (const input of [seedInput, repsInput]) input.addEventListener("input", () => results.markStale());
 
   function runSettings(): { seed: number | string; replications: number } | null {
     const text = seedInput.value.trim();
@@ -232,7 +257,14 @@ export function startApp(root: HTMLElement): void {
     const settings = runSettings();
     if (!settings || entries.length === 0) return;
     const scenarios = entries.map(entryScenario);
+    const warnings = entries.map((e) => e.warnings);
+    const version = setupVersion;
     running = new AbortController();
+    if (lesson && !lesson.committed) {
+      // Running commits the student to the prediction written: the preview and sweep open now.
+      lesson.committed = true;
+      applyLessonGate();
+    }
     updateRunButton();
     cancelButton.disabled = false;
     progress.value = 0;
@@ -242,7 +274,7 @@ export function startApp(root: HTMLElement): void {
     try {
       const comparison = await runComparison(
         pool,
-        { scenarios, seed: settings.seed, replications: settings.replications },
+        { scenarios, warnings, seed: settings.seed, replications: settings.replications },
         (done, total) => {
           progress.value = done / total;
           status.textContent = `${done} of ${total} replications done`;
@@ -251,6 +283,8 @@ export function startApp(root: HTMLElement): void {
       );
       status.textContent = `Done: ${scenarios.length} scenario(s) × ${settings.replications} replications.`;
       await results.show(comparison, lesson && prediction.value.trim() ? prediction.value.trim() : null);
+      // The set-up was edited while this ran (and no rerun follows): say so.
+      if (version !== setupVersion && !rerun) results.markStale();
       await save(comparison);
     } catch (e) {
       if (e instanceof CancelledError) status.textContent = "Cancelled; nothing was kept from this run.";
@@ -321,35 +355,87 @@ export function startApp(root: HTMLElement): void {
     shareUrl.select();
   }
 
-  /** Sets the page up from a share-link payload; returns false (with the reason shown) if it is bad. */
-  function restoreFromShare(payload: string, announce = true): boolean {
+  /**
+   * Sets the page up from a share-link payload; returns false if it is bad, with the reason
+   * shown at the top of the page and the page left as it was. `fromSavedRun`: the set-up of
+   * a saved run being opened (its results are shown, so a lesson counts as committed).
+   */
+  function restoreFromShare(payload: string, fromSavedRun = false): boolean {
     const decoded = decodeShareState(payload);
     if (!decoded.ok) {
-      linkError.textContent = `This link cannot be opened: ${decoded.error}`;
+      showOpenError(decoded.error);
       return false;
     }
     const resolved = resolveShareState(decoded.state, PRESETS);
     if (!resolved.ok) {
-      linkError.textContent = `This link cannot be opened: ${resolved.error}`;
+      showOpenError(resolved.error);
       return false;
     }
-    linkError.textContent = "";
+    showOpenError(null);
     const state = decoded.state;
     entries = state.scenarios.map((s, i) => {
       const preset = "preset" in s ? s.preset : null;
       return makeEntry(preset, preset ? PRESETS[preset] : resolved.scenarios[i], resolved.scenarios[i]);
     });
+    editing = null;
+    replace(editor);
     seedInput.value = String(state.seed);
     repsInput.value = String(state.replications);
-    lesson = state.lesson ? { spec: state.lesson, locked: resolved.locked } : null;
+    // Another lesson starts with an empty prediction; the same one keeps what was written.
+    if (state.lesson && JSON.stringify(state.lesson) !== JSON.stringify(lesson?.spec)) prediction.value = "";
+    lesson = state.lesson ? { spec: state.lesson, locked: resolved.locked, committed: fromSavedRun } : null;
     renderLesson();
-    renderList();
-    if (announce) preview.schedule(entries);
+    applyLessonGate();
+    if (fromSavedRun) renderList();
+    else setupChanged();
     return true;
+  }
+
+  /** Shows why a link cannot be opened at the top of the page and moves focus there; `null` hides it. */
+  function showOpenError(error: string | null) {
+    openError.classList.toggle("hidden", error === null);
+    if (error === null) {
+      replace(openError);
+      return;
+    }
+    const empty = entries.length === 0;
+    replace(
+      openError,
+      el("h2", {}, "This link cannot be opened"),
+      el("p", {}, `What is wrong: ${error}`),
+      el(
+        "p",
+        {},
+        empty
+          ? "Nothing was run. A link cut off when it was copied cannot be opened: ask for the whole link again, or start from a scenario of the library."
+          : "Nothing was changed or run: the page still shows the set-up it had.",
+      ),
+      empty
+        ? el(
+            "div",
+            { className: "row" },
+            el("button", { id: "open-teaching", type: "button", onclick: () => addEntry(startingEntry()) }, "Start with the teaching district"),
+            el("button", { type: "button", onclick: () => presetSelect.focus() }, "Choose from the library"),
+          )
+        : null,
+    );
+    openError.focus();
+  }
+
+  /** In a lesson before the prediction is committed, the quick preview and the sweep are held back. */
+  function applyLessonGate() {
+    const gated = lesson !== null && !lesson.committed;
+    preview.setGate(gated ? LESSON_GATE_NOTE : null);
+    sweep.setGate(gated ? LESSON_GATE_NOTE : null);
+    if (!gated) preview.schedule(entries);
   }
 
   function renderLesson() {
     lessonBox.classList.toggle("hidden", lesson === null);
+    // A lesson reruns only when the student presses Run comparison.
+    autoRun.disabled = lesson !== null;
+    autoRun.checked = lesson === null && autoRunChoice;
+    autoRunNote.classList.toggle("hidden", lesson === null);
     if (!lesson) return;
     replace(
       lessonBox,
@@ -358,22 +444,55 @@ export function startApp(root: HTMLElement): void {
       el("label", { for: "prediction" }, "Your prediction"),
       el("p", { id: "prediction-help", className: "status" }, "Write what you expect before running: the results appear only after you have committed to a prediction."),
       prediction,
-      lesson.locked.length ? el("p", { className: "status" }, `The lesson locks ${lesson.locked.length} parameter(s); the others are yours to change.`) : null,
+      lessonFieldsNote(lesson.locked),
     );
+  }
+
+  /**
+   * What the lesson lets students change: the parameters they may change, each a button
+   * that opens it in the editor — or, when fewer, the parameters it locks.
+   */
+  function lessonFieldsNote(locked: readonly string[]): HTMLElement | null {
+    if (locked.length === 0) return null;
+    const fields = formFields();
+    const free = fields.filter((f) => !locked.includes(f.path));
+    const named = (label: string, path: string) => [label, " (", el("code", {}, path), ")"];
+    if (free.length === 0) return el("p", { id: "lesson-fields", className: "status" }, "The lesson locks every parameter; you may still change the seed and the number of replications.");
+    if (free.length <= locked.length) {
+      return el(
+        "div",
+        { id: "lesson-fields" },
+        el("p", {}, `You may change ${free.length === 1 ? "this parameter" : `these ${free.length} parameters`} in any scenario (the lesson locks the other ${locked.length}):`),
+        el("ul", { className: "lesson-fields" }, ...free.map((f) => el("li", {}, el("button", { type: "button", "data-path": f.path, onclick: () => openField(f.path) }, ...named(f.label, f.path))))),
+      );
+    }
+    return el(
+      "div",
+      { id: "lesson-fields" },
+      el("p", {}, `The lesson locks these ${locked.length} parameters; the other ${free.length} are yours to change:`),
+      el("ul", { className: "lesson-fields" }, ...locked.map((p) => el("li", {}, ...named(fields.find((f) => f.path === p)?.label ?? p, p)))),
+    );
+  }
+
+  /** Opens the editor (on the scenario being edited, else the second one, the changed one) at field `path`. */
+  function openField(path: string) {
+    const target = entries.find((e) => e.key === editing) ?? entries[1] ?? entries[0];
+    if (!target) return;
+    edit(target.key);
+    const field = editor.querySelector<HTMLElement>(`[data-path="${path}"]`);
+    field?.scrollIntoView({ block: "center" });
+    field?.querySelector<HTMLElement>("input, select, textarea")?.focus({ preventScroll: true });
   }
 
   // ----- start -----
   const sharePayload = () => new URLSearchParams(location.hash.slice(1)).get("share");
   const payload = sharePayload();
-  if (!(payload !== null && restoreFromShare(payload))) {
-    addEntry(makeEntry("teaching-small", PRESETS["teaching-small"]));
-  }
+  if (payload === null) addEntry(startingEntry());
+  else restoreFromShare(payload);
   // A link pasted into this tab changes only the hash: set the page up from it.
   window.addEventListener("hashchange", () => {
     const next = sharePayload();
-    if (next === null) return;
-    showingSaved = false;
-    restoreFromShare(next);
+    if (next !== null) restoreFromShare(next);
   });
   void saved.refresh();
   renderList();

@@ -14,7 +14,7 @@ const scaled = (v: ValueSummary, k: number) => ({ mean: v.mean === null ? null :
 
 const COLUMNS: Column[] = [
   { label: "Mean response", unit: "min", value: (r) => r.result.metrics.responseTime },
-  { label: "p90 response", unit: "min", value: (r) => ({ mean: r.result.metrics.responseTime.p90, ci95: null }) },
+  { label: "p90 response, all incidents pooled", unit: "min", value: (r) => ({ mean: r.result.metrics.responseTime.p90, ci95: null }) },
   { label: "Mean resolution", unit: "min", value: (r) => r.result.metrics.resolutionTime },
   { label: "Closed within limit", unit: "%", value: (r) => scaled(r.result.metrics.timeLimitHitRate, 100) },
   { label: "Utilisation", unit: "%", value: (r) => scaled(r.result.metrics.workerUtilization, 100) },
@@ -31,7 +31,7 @@ export function summaryTable(runs: readonly ScenarioRun[]): HTMLElement {
     el(
     "table",
     { id: "summary-table" },
-    el("caption", { className: "status" }, `Mean over ${reps} replications per scenario, with 95 % interval in brackets; p90 pools every incident of every replication.`),
+    el("caption", { className: "status" }, `Mean over ${reps} replications per scenario, with 95 % interval in brackets; p90 pools every incident of every replication (the differences from the baseline use the mean of each replication's own p90, which differs a little).`),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), ...COLUMNS.map((c) => el("th", { scope: "col" }, `${c.label} (${c.unit})`)))),
     el(
       "tbody",

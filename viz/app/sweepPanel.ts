@@ -1,6 +1,7 @@
 import { seedFromText } from "../../sim/kernel/rngStream.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
-import { sweepHeatmap } from "../charts/sweepHeatmap.js";
+import { formatNumber } from "../charts/format.js";
+import { meetsTarget, sweepHeatmap, type SweepCell as HeatmapCell } from "../charts/sweepHeatmap.js";
 import { CancelledError, type EnginePool } from "../engine/EnginePool.js";
 import { runSweep, type SweepCell } from "../engine/runSweep.js";
 import { el, replace } from "./el.js";
@@ -18,6 +19,28 @@ export function parseValues(text: string, what: string): number[] | string {
 }
 
 /**
+ * Default target for the p90 response time (min): one day. Incidents reported after the
+ * shift wait for the next one, so the shipped scenarios' p90 is many hours (about 900 to
+ * 2,800 min); a target in minutes would be met by no setting.
+ */
+export const DEFAULT_SWEEP_TARGET = 1440;
+
+/** The sweep's outcome in one sentence: how many settings meet the target, or that none does and which came closest. */
+export function sweepVerdict(cells: readonly HeatmapCell[], target: number): string {
+  const known = cells.filter((c) => c.value !== null && Number.isFinite(c.value));
+  const goal = `the target (p90 response ≤ ${formatNumber(target)} min)`;
+  if (known.length === 0) return `No setting gave a result, so none can be said to meet ${goal}.`;
+  const setting = (c: (typeof known)[number]) => `${formatNumber(c.x)} households per grid with ${formatNumber(c.y)} workers per grid`;
+  const meeting = known.filter((c) => meetsTarget(c, target) !== "no");
+  if (meeting.length === 0) {
+    const best = known.reduce((a, b) => (b.value! < a.value! ? b : a));
+    return `No setting meets ${goal}: the lowest p90 is ${formatNumber(best.value)} min, at ${setting(best)}.`;
+  }
+  const sure = meeting.filter((c) => meetsTarget(c, target) === "sure").length;
+  return `${meeting.length} of ${cells.length} settings meet ${goal} on average; ${sure === 0 ? "none" : sure} of them even with the upper end of the 95% interval (✓).`;
+}
+
+/**
  * The sweep view: grid size × staffing on the baseline scenario, as heatmaps of p90
  * response time and cost, with the settings that meet a target outlined.
  */
@@ -25,29 +48,41 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
   const sizes = el("input", { id: "sweep-x", value: "200, 300, 400, 600" });
   const staffing = el("input", { id: "sweep-y", value: "1, 1.5, 2" });
   const reps = el("input", { id: "sweep-reps", type: "number", min: 2, max: 50, value: 5 });
-  const target = el("input", { id: "sweep-target", type: "number", min: 1, value: 60 });
+  const target = el("input", { id: "sweep-target", type: "number", min: 1, value: DEFAULT_SWEEP_TARGET, "aria-describedby": "sweep-target-help" });
   const run = el("button", { id: "sweep-run", type: "button", onclick: () => void go() }, "Run sweep");
   const cancel = el("button", { type: "button", disabled: true, onclick: () => controller?.abort() }, "Cancel sweep");
   const progress = el("progress", { max: 1, value: 0, "aria-label": "Progress of the sweep" });
   const status = el("p", { className: "status", role: "status" });
+  const verdict = el("p", { id: "sweep-verdict" });
   const out = el("div", { className: "charts", id: "sweep-charts" });
+  const gateNote = el("p", { className: "status hidden", id: "sweep-gate" });
   let controller: AbortController | null = null;
+  let gated = false;
+  const controls = el(
+    "div",
+    { id: "sweep-controls" },
+    el("div", { className: "row" }, el("label", { for: "sweep-x" }, "Households per grid"), sizes),
+    el("div", { className: "row" }, el("label", { for: "sweep-y" }, "Workers per grid"), staffing),
+    el("div", { className: "row" }, el("label", { for: "sweep-reps" }, "Replications per point"), reps, el("label", { for: "sweep-target" }, "Target: p90 response ≤ (min)"), target),
+    el("p", { id: "sweep-target-help", className: "status" }, "1,440 min is one day. Incidents reported after the shift wait for the next one, so nine in ten incidents are reached within hours, not minutes."),
+    el("div", { className: "row" }, run, cancel),
+    progress,
+    status,
+    verdict,
+    out,
+  );
 
   const element = el(
     "section",
     { id: "sweep", className: "panel", "aria-labelledby": "sweep-title" },
     el("h2", { id: "sweep-title" }, "Sweep: grid size × staffing"),
     el("p", { className: "status" }, "Runs every combination on the baseline (first) scenario with the seed above and shows which settings meet a response-time target, and at what cost."),
-    el("div", { className: "row" }, el("label", { for: "sweep-x" }, "Households per grid"), sizes),
-    el("div", { className: "row" }, el("label", { for: "sweep-y" }, "Workers per grid"), staffing),
-    el("div", { className: "row" }, el("label", { for: "sweep-reps" }, "Replications per point"), reps, el("label", { for: "sweep-target" }, "Target: p90 response ≤ (min)"), target),
-    el("div", { className: "row" }, run, cancel),
-    progress,
-    status,
-    out,
+    gateNote,
+    controls,
   );
 
   async function go() {
+    if (gated) return;
     const base = baseline();
     if (!base) {
       status.textContent = "Add a valid baseline scenario first.";
@@ -65,6 +100,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     run.disabled = true;
     cancel.disabled = false;
     status.textContent = "Running the sweep…";
+    verdict.textContent = "";
     try {
       const cells: SweepCell[] = await runSweep(
         pool,
@@ -88,6 +124,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
         ),
       );
       status.textContent = `Done: ${cells.length} settings × ${n} replications, seed ${seed}.`;
+      verdict.textContent = sweepVerdict(cells, t);
     } catch (e) {
       status.textContent = e instanceof CancelledError ? "Sweep cancelled." : `The sweep failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -97,5 +134,22 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     }
   }
 
-  return { element };
+  return {
+    element,
+    /**
+     * Holds the sweep back (a lesson before the prediction is committed): its controls and
+     * any result are replaced by `note`, and a sweep under way is cancelled. `null` lifts it.
+     */
+    setGate(note: string | null) {
+      gated = note !== null;
+      gateNote.textContent = note ?? "";
+      gateNote.classList.toggle("hidden", note === null);
+      controls.classList.toggle("hidden", note !== null);
+      if (note === null) return;
+      controller?.abort();
+      replace(out);
+      verdict.textContent = "";
+      status.textContent = "";
+    },
+  };
 }

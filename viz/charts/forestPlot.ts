@@ -2,7 +2,7 @@ import type { MeasureComparison } from "../../sim/experiments/compareRuns.js";
 import { appendTable, chartFrame, LEGEND_LINE, scenarioLegend, TITLE_HEIGHT, type FrameOptions } from "./chartFrame.js";
 import { describeDifference } from "./describeDifference.js";
 import { capitalise, displayUnit, formatEstimate, px, replicationsPhrase, truncate } from "./format.js";
-import { intervalPanel, type IntervalRow } from "./intervalPanel.js";
+import { intervalPanel, noteWidthOf, type IntervalRow } from "./intervalPanel.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
 
 /** Options of {@link forestPlot}. */
@@ -16,6 +16,9 @@ export interface ForestPlotOptions extends FrameOptions {
 }
 
 const LABEL_WIDTH = 150;
+
+/** Measures whose per-replication figure is itself a percentile: their differences are of the replications' own percentiles. */
+const PERCENTILE = /\.p\d+$/;
 const NOTE_WIDTH = 170;
 
 /**
@@ -37,7 +40,10 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
     `Paired differences from ${baseName} (scenario minus baseline), replication by replication with the same random numbers, ` +
     `${replicationsPhrase(runs.map((r) => r.replications.length))}; bars are 95% confidence intervals. ` +
     `Filled markers, solid bars and bold figures: the interval excludes zero (a clear difference); hollow markers and dashed bars: it includes zero. ` +
-    `Differences from a single replication have no interval.`;
+    `Differences from a single replication have no interval.` +
+    (names.some((m) => PERCENTILE.test(m))
+      ? ` A percentile here is each replication's own, averaged over the replications (the summary table pools every incident of every replication, so its percentile differs a little).`
+      : "");
 
   const legendTop = TITLE_HEIGHT + 8;
   const keyTop = legendTop + reforms.length * LEGEND_LINE + 6;
@@ -50,22 +56,27 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
   if (reforms.length === 0 || panels.length === 0) {
     svg.append("text").attr("y", panelTop + 20).text("Nothing to compare: needs a baseline and at least one other scenario.");
   }
-  let y = panelTop;
-  panels.forEach(({ measure, rows }) => {
-    const first = rows.find((r) => r.c)?.c;
-    const u = displayUnit(first?.unit ?? "");
-    const g = svg.append("g").attr("class", "gridgov-measure").attr("data-measure", measure).attr("transform", `translate(0,${px(y)})`);
-    const intervalRows: IntervalRow[] = rows.map(({ run, c }) => {
+  const panelRows = panels.map(({ rows }) => {
+    const u = displayUnit(rows.find((r) => r.c)?.c?.unit ?? "");
+    return rows.map(({ run, c }): IntervalRow => {
       const d = c?.difference;
       const value = d?.mean != null ? d.mean * u.factor : null;
       const ci95: [number, number] | null = d?.ci95 ? [d.ci95[0] * u.factor, d.ci95[1] * u.factor] : null;
       return { label: run.name, color: run.color, index: run.index, value, ci95, strong: d?.significant ?? false, note: formatEstimate(value, ci95) };
     });
-    y += 14 + intervalPanel(g, intervalRows, {
+  });
+  // One note column for every measure, as wide as the widest note, so the panels line up.
+  const noteWidth = Math.max(NOTE_WIDTH, ...panelRows.map(noteWidthOf));
+  let y = panelTop;
+  panels.forEach(({ measure, rows }, k) => {
+    const first = rows.find((r) => r.c)?.c;
+    const u = displayUnit(first?.unit ?? "");
+    const g = svg.append("g").attr("class", "gridgov-measure").attr("data-measure", measure).attr("transform", `translate(0,${px(y)})`);
+    y += 14 + intervalPanel(g, panelRows[k], {
       width,
-      title: `${capitalise(first?.label ?? measure)} (${u.axis})`,
+      title: `${capitalise(first?.label ?? measure)}${PERCENTILE.test(measure) ? ", mean over replications" : ""} (${u.axis})`,
       labelWidth: LABEL_WIDTH,
-      noteWidth: NOTE_WIDTH,
+      noteWidth,
       zero: true,
       axisLabel: `Difference from ${truncate(baseName, 30)} (${u.axis})`,
     });

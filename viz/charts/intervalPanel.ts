@@ -1,6 +1,7 @@
 import * as d3 from "d3";
 import { drawAxis, symbolPath, type G, type Svg } from "./chartFrame.js";
 import { px, truncate } from "./format.js";
+import { textWidth } from "./textWidth.js";
 
 /** One row of an interval panel: a point estimate with its 95 % interval. */
 export interface IntervalRow {
@@ -25,7 +26,7 @@ export interface IntervalPanelOptions {
   title: string;
   /** Width of the row labels on the left (0: none). */
   labelWidth?: number;
-  /** Width of the notes on the right (0: none). */
+  /** Width of the notes on the right (0: none); widened to the widest note (see {@link noteWidthOf}). */
   noteWidth?: number;
   /** Draw a zero line and keep 0 in the domain. */
   zero?: boolean;
@@ -38,12 +39,18 @@ export interface IntervalPanelOptions {
 /** Height of one interval row. */
 export const INTERVAL_ROW = 22;
 
+/** Room the rows' notes need on the right (their widest, bold where strong, plus a small gap). */
+export function noteWidthOf(rows: readonly IntervalRow[]): number {
+  return Math.ceil(Math.max(0, ...rows.map((r) => (r.note ? textWidth(r.note, 12, r.strong ?? true) : 0)))) + 4;
+}
+
 /**
  * Draws rows of point estimates with 95 % interval bars on one shared x scale (all
  * rows), headed by `title`, with an x axis below. Returns the panel's height.
  */
 export function intervalPanel(parent: Svg | G, rows: readonly IntervalRow[], options: IntervalPanelOptions): number {
-  const { width, title, labelWidth = 0, noteWidth = 0, zero = false, tickFormat = ",~r", axisLabel } = options;
+  const { width, title, labelWidth = 0, zero = false, tickFormat = ",~r", axisLabel } = options;
+  const noteWidth = options.noteWidth ? Math.max(options.noteWidth, noteWidthOf(rows)) : 0;
   const g = parent.append("g").attr("class", "gridgov-interval-panel");
   g.append("text").attr("class", "gridgov-panel-title").attr("y", 12).attr("font-weight", "bold").text(title);
   const top = 22;

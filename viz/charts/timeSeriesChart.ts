@@ -2,8 +2,9 @@ import * as d3 from "d3";
 import type { RunSummary } from "../../sim/metrics/summarize.js";
 import { appendTable, chartFrame, drawAxis, scenarioLegend, symbolPath, TITLE_HEIGHT, type Cell, type FrameOptions } from "./chartFrame.js";
 import { MINUTES_PER_DAY } from "../../sim/kernel/PoissonProcess.js";
-import { formatRounded, px, replicationsPhrase, truncate } from "./format.js";
+import { formatRounded, px, replicationsPhrase } from "./format.js";
 import { scenarioMark } from "./palette.js";
+import { textWidth } from "./textWidth.js";
 import { peakOf } from "./peakOf.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
 
@@ -47,6 +48,18 @@ const SERIES: Record<SeriesName, SeriesSpec> = {
 };
 
 const MARGIN = { left: 52, right: 16, bottom: 44 };
+/** Least room (px) between the centres of two day numbers on the time axis. */
+const DAY_LABEL_ROOM = 26;
+
+/**
+ * The days numbered on the time axis (day 1 is the first day of the run): every day when
+ * there is room, else every 2nd, 5th, 7th, … day, and from every 5th on day 1 as well.
+ */
+export function dayNumbers(days: number, pxPerDay: number): number[] {
+  const step = [1, 2, 5, 7, 10, 14, 30, 60, 90, 180, 365].find((k) => k * pxPerDay >= DAY_LABEL_ROOM) ?? 365;
+  const numbers = d3.range(step, Math.floor(days) + 1, step);
+  return step >= 5 ? [1, ...numbers] : numbers;
+}
 
 /**
  * A time series per scenario over the whole run (warm-up shaded): the mean over the
@@ -69,11 +82,14 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
     (missed.length ? ` First missed time limit (earliest replication, marked ▼ on the time axis): ${missed.map((m) => `${m.run.name} ${clock(m.minute)}`).join("; ")}.` : "");
 
   const legendHeight = runs.length * 18;
+  const warmup = d3.max(runs, (r) => r.result.scenario.warmupDays) ?? 0;
+  const keyHeight = warmup > 0 || missed.length ? 20 : 0;
   const headroom = peaks.length ? peaks.length * 15 + 6 : 0;
-  const top = TITLE_HEIGHT + 8 + legendHeight + 24 + headroom;
+  const top = TITLE_HEIGHT + 8 + legendHeight + keyHeight + 24 + headroom;
   const frame = chartFrame({ kind: "timeseries", title, caption, width, height: top + plotHeight + MARGIN.bottom, id, document });
   const { svg } = frame;
   scenarioLegend(svg, runs, { x: MARGIN.left, y: TITLE_HEIGHT + 8, width: width - MARGIN.left });
+  if (keyHeight) drawKey(svg, MARGIN.left, TITLE_HEIGHT + 8 + legendHeight + 4, warmup > 0, missed.length > 0);
 
   const days = d3.max(runs, (r) => r.result.scenario.days) ?? 1;
   const x = d3.scaleLinear().domain([0, days]).range([MARGIN.left, width - MARGIN.right]);
@@ -85,10 +101,8 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
   const y = d3.scaleLinear().domain([lo, hi]).nice().range([top + plotHeight, top]);
   const plot = svg.append("g").attr("class", "gridgov-plot");
 
-  const warmup = d3.max(runs, (r) => r.result.scenario.warmupDays) ?? 0;
   if (warmup > 0) {
-    plot.append("rect").attr("class", "gridgov-warmup").attr("x", px(x(0))).attr("y", top).attr("width", px(x(warmup) - x(0))).attr("height", plotHeight).attr("fill", "#eeeeee");
-    plot.append("text").attr("x", px(x(0) + 4)).attr("y", top + plotHeight - 6).attr("fill", "#555").text("warm-up");
+    plot.append("rect").attr("class", "gridgov-warmup").attr("x", px(x(0))).attr("y", top).attr("width", px(x(warmup) - x(0))).attr("height", plotHeight).attr("fill", WARMUP_FILL);
   }
   type Point = { k: number; lo: number | null; hi: number | null; mean: number | null };
   const area = d3.area<Point>().defined((p) => p.lo !== null && p.hi !== null).x((p) => px(x(spec.day(p.k)))).y0((p) => px(y(p.lo!))).y1((p) => px(y(p.hi!))).digits(2);
@@ -117,23 +131,36 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
       .text(`peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`);
   });
 
-  missed.forEach(({ run, minute }, k) => {
+  // Each scenario's marker in its colour, named in its tooltip and the caption (labels in
+  // the plot would overprint one another and the lines when several scenarios miss early).
+  missed.forEach(({ run, minute }) => {
     const cx = px(x(minute / MINUTES_PER_DAY));
     const base = top + plotHeight;
     const g = plot.append("g").attr("class", "gridgov-missed-limit").attr("data-scenario", run.index).attr("data-minute", minute);
     g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", top).attr("y2", base).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "4 3");
-    g.append("path").attr("d", "M-5,-9L5,-9L0,0Z").attr("transform", `translate(${cx},${base})`).attr("fill", run.color);
-    g.append("text").attr("x", cx + 4).attr("y", base - 12 - k * 13).attr("font-size", 11).text(`1st missed limit: ${truncate(run.name, 18)}`);
+    g.append("path").attr("d", MISSED_MARK).attr("transform", `translate(${cx},${base})`).attr("fill", run.color);
     g.append("title").text(`${run.name}: first missed time limit at ${clock(minute)} (earliest of its replications)`);
   });
 
-  drawAxis(svg, d3.axisBottom(x).ticks(Math.min(days, Math.floor((width - 70) / 50))), {
-    transform: `translate(0,${top + plotHeight})`,
-    label: "Days since the start of the run",
-    labelX: (x.range()[0] + x.range()[1]) / 2,
-    labelY: 34,
-    anchor: "middle",
-  });
+  // Day n spans [n − 1, n] days from the start: its number sits in the middle, ticks at the day boundaries.
+  const numbered = dayNumbers(days, (x.range()[1] - x.range()[0]) / days);
+  const axis = drawAxis(
+    svg,
+    d3.axisBottom(x).tickValues(numbered.map((n) => n - 0.5)).tickFormat((v) => String(Number(v) + 0.5)).tickSizeInner(0).tickPadding(9),
+    { transform: `translate(0,${top + plotHeight})`, label: "Day of the run", labelX: (x.range()[0] + x.range()[1]) / 2, labelY: 34, anchor: "middle" },
+  );
+  axis.selectAll(".tick line").remove();
+  const boundaries = numbered.length === Math.floor(days) ? d3.range(0, days + 1) : [0, ...numbered.map((n) => n - 1).filter((b) => b > 0), days];
+  axis
+    .append("g")
+    .attr("class", "gridgov-day-boundaries")
+    .selectAll("line")
+    .data(boundaries)
+    .join("line")
+    .attr("x1", (b) => px(x(b)))
+    .attr("x2", (b) => px(x(b)))
+    .attr("y2", 6)
+    .attr("stroke", "currentColor");
   drawAxis(svg, d3.axisLeft(y).ticks(5, spec.tickFormat), { transform: `translate(${MARGIN.left},0)`, label: spec.axis, labelX: -MARGIN.left, labelY: top - headroom - 8 });
 
   const n = d3.max(data, (d) => d.s.mean.length) ?? 0;
@@ -144,6 +171,28 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
     rows,
   });
   return frame.figure;
+}
+
+const WARMUP_FILL = "#eeeeee";
+/** The ▼ marking a first missed time limit, its tip at the origin. */
+const MISSED_MARK = "M-5,-9L5,-9L0,0Z";
+
+/** The key to the warm-up shading and the ▼ markers, in one row at (x, y). */
+function drawKey(svg: ReturnType<typeof chartFrame>["svg"], x: number, y: number, warmup: boolean, missed: boolean): void {
+  const g = svg.append("g").attr("class", "gridgov-key").attr("transform", `translate(${x},${y})`);
+  let at = 0;
+  const item = (text: string) => {
+    g.append("text").attr("x", at + 28).attr("y", 8).attr("dy", "0.32em").text(text);
+    at += 28 + textWidth(text) + 16;
+  };
+  if (warmup) {
+    g.append("rect").attr("x", at).attr("y", 2).attr("width", 22).attr("height", 12).attr("fill", WARMUP_FILL).attr("stroke", "#999").attr("stroke-width", 0.5);
+    item("warm-up, not measured");
+  }
+  if (missed) {
+    g.append("path").attr("d", MISSED_MARK).attr("transform", `translate(${at + 11},13)`).attr("fill", "#444");
+    item("first time limit missed (in the scenario's colour)");
+  }
 }
 
 /** The earliest first missed time limit over a run's replications (minutes from the start), or null. */

@@ -5,7 +5,7 @@ import type { ValueSummary } from "../../sim/metrics/summarize.js";
 import { appendTable, chartFrame, drawAxis, LEGEND_LINE, scenarioLegend, symbolPath, TITLE_HEIGHT, type Cell, type FrameOptions, type G } from "./chartFrame.js";
 import { labelColor } from "./colorRamp.js";
 import { formatEstimate, formatRounded, px, replicationsPhrase, truncate } from "./format.js";
-import { intervalPanel } from "./intervalPanel.js";
+import { intervalPanel, noteWidthOf } from "./intervalPanel.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
 
 /** Options of {@link workloadChart}. */
@@ -93,21 +93,20 @@ export function workloadChart(runs: readonly ScenarioRun[], options: WorkloadCha
     { title: "Overtime (hours per worker per week)", factor: 1, pick: (r) => r.result.metrics.overtimeHoursPerWeek, unit: " h" },
     { title: "Workload Gini across workers (0 = equal)", factor: 1, pick: (r) => r.result.metrics.workloadGini, unit: "" },
   ];
-  for (const p of panels) {
+  const panelRows = panels.map((p) =>
+    runs.map((run) => {
+      const v = p.pick(run);
+      const mean = v.mean === null ? null : v.mean * p.factor;
+      const ci95: [number, number] | null = v.ci95 ? [v.ci95[0] * p.factor, v.ci95[1] * p.factor] : null;
+      return { label: run.name, color: run.color, index: run.index, value: mean, ci95, note: formatEstimate(mean, ci95, p.unit) };
+    }),
+  );
+  // One note column for all three panels, as wide as their widest note, so their axes line up.
+  const noteWidth = Math.max(NOTE_WIDTH, ...panelRows.map(noteWidthOf));
+  panels.forEach((p, k) => {
     const g = svg.append("g").attr("class", "gridgov-summary-panel").attr("transform", `translate(0,${px(y)})`);
-    y +=
-      12 +
-      intervalPanel(
-        g,
-        runs.map((run) => {
-          const v = p.pick(run);
-          const mean = v.mean === null ? null : v.mean * p.factor;
-          const ci95: [number, number] | null = v.ci95 ? [v.ci95[0] * p.factor, v.ci95[1] * p.factor] : null;
-          return { label: run.name, color: run.color, index: run.index, value: mean, ci95, note: formatEstimate(mean, ci95, p.unit) };
-        }),
-        { width, title: p.title, labelWidth: LABEL_WIDTH, noteWidth: NOTE_WIDTH },
-      );
-  }
+    y += 12 + intervalPanel(g, panelRows[k], { width, title: p.title, labelWidth: LABEL_WIDTH, noteWidth });
+  });
   frame.setHeight(y);
 
   const rows: Cell[][] = [];

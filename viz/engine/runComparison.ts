@@ -12,6 +12,8 @@ export interface ComparisonRequest {
   scenarios: Scenario[];
   seed: number | string;
   replications: number;
+  /** Each scenario's warnings from loading it, carried into its run result as `gridgov run` does. */
+  warnings?: ReadonlyArray<readonly string[]>;
 }
 
 /** One scenario's figures: the run result (as the CLI gives it) and every replication in full. */
@@ -66,7 +68,7 @@ export async function runComparison(
   const outcomes: ScenarioOutcome[] = [];
   for (const [s, scenario] of scenarios.entries()) {
     const reps = grouped[s];
-    outcomes.push({ scenario, result: combineReplications(scenario, seed, reps), replications: reps });
+    outcomes.push({ scenario, result: combineReplications(scenario, seed, reps, request.warnings?.[s] ?? []), replications: reps });
     await yieldToPage();
     if (signal?.aborted) throw new CancelledError();
   }

@@ -143,7 +143,7 @@ export function playbackView(playback: Playback, { color = "#0b5cad", label = pl
     .append("button")
     .attr("type", "button")
     .attr("class", "gg-playback-jump gg-playback-jump--peak")
-    .text(`Peak backlog: ${peak.value} open at ${formatClock(peak.time)}`)
+    .text(`Peak: ${peak.value} incidents open, found or not yet found, at ${formatClock(peak.time)}`)
     .on("click", () => setTime(peak.time));
   const miss = annotations.firstMissedLimit;
   if (miss && miss.time <= end) {

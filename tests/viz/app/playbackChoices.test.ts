@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { combineReplications } from "../../../sim/experiments/runScenario.js";
+import { recordPlayback } from "../../../sim/experiments/recordPlayback.js";
 import { runReplication } from "../../../sim/experiments/runReplication.js";
 import { loadScenario } from "../../../sim/experiments/loadScenario.js";
 import { playbackLengths, replicationChoices } from "../../../viz/app/playbackChoices.js";
@@ -28,11 +29,25 @@ describe("playback choices", () => {
       expect(choices.map((c) => c.value)).toEqual([0, 1, 2]);
       choices.forEach((c, k) => {
         const busiest = Math.max(...replications[k].series.backlogHourly.slice(0, 24 * days));
-        expect(c.label).toBe(`replication ${k} — busiest hour: ${busiest} open`);
+        expect(c.label).toBe(`replication ${k} — busiest hour: ${busiest} open on the platform`);
       });
     }
     // Over more days the busiest hour can only grow.
     const [one, three] = [replicationChoices(outcome, 1), replicationChoices(outcome, 3)];
     one.forEach((c, k) => expect(Number(/(\d+) open/.exec(three[k].label)![1])).toBeGreaterThanOrEqual(Number(/(\d+) open/.exec(c.label)![1])));
+  });
+
+  it("counts fewer than the playback's peak, which also counts incidents not yet found and looks every 5 minutes", () => {
+    const scenario = teaching(4);
+    const replications = [0, 1, 2].map((k) => runReplication(scenario, 8, k));
+    const outcome: ScenarioOutcome = { scenario, result: combineReplications(scenario, 8, replications, []), replications };
+    let higher = 0;
+    replicationChoices(outcome, 2).forEach((c, k) => {
+      const busiest = Number(/busiest hour: (\d+) open on the platform$/.exec(c.label)![1]);
+      const peak = recordPlayback(scenario, 8, k, { days: 2 }).annotations.peakBacklog.value;
+      expect(peak).toBeGreaterThanOrEqual(busiest);
+      if (peak > busiest) higher++;
+    });
+    expect(higher).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { runReplication } from "../../../sim/experiments/runReplication.js";
 import { parseScenario } from "../../../sim/scenario/parseScenario.js";
 import { previewScenario, PREVIEW_DAYS } from "../../../viz/app/previewPanel.js";
-import { parseValues } from "../../../viz/app/sweepPanel.js";
+import { DEFAULT_SWEEP_TARGET, parseValues, sweepVerdict } from "../../../viz/app/sweepPanel.js";
 import { pointScenario } from "../../../viz/engine/runSweep.js";
 
 const parsed = parseScenario(JSON.parse(readFileSync(new URL("../../../scenarios/district-j-baseline.json", import.meta.url), "utf8")));
@@ -26,6 +27,40 @@ describe("sweep values and points", () => {
     const bad = pointScenario(baseline, { "staffing.workersPerGrid": -1 });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/staffing\.workersPerGrid/);
+  });
+});
+
+describe("the sweep's target", () => {
+  const cell = (x: number, y: number, value: number | null, ci95: [number, number] | null = null) => ({ x, y, value, ci95, cost: 1 });
+
+  it("by default is met by some settings of the page's first sweep (teaching district, seed 1), not all; an hour is met by none", () => {
+    const data = JSON.parse(readFileSync(new URL("../../../scenarios/teaching-small.json", import.meta.url), "utf8"));
+    const base = parseScenario(data);
+    if (!base.ok) throw new Error("teaching-small invalid");
+    // The sweep panel's default levers and replications; each cell is the mean of the replications' p90.
+    const cells = [200, 300, 400, 600].flatMap((x) =>
+      [1, 1.5, 2].map((y) => {
+        const point = pointScenario(base.value, { "grids.householdsPerGrid": x, "staffing.workersPerGrid": y });
+        if (!point.ok) throw new Error(point.error);
+        const p90s = [0, 1, 2, 3, 4].map((k) => runReplication(point.scenario, 1, k).metrics.responseTime.p90);
+        return cell(x, y, p90s.reduce((a, b) => a + b, 0) / p90s.length);
+      }),
+    );
+    const meeting = cells.filter((c) => c.value! <= DEFAULT_SWEEP_TARGET).length;
+    expect(meeting).toBeGreaterThan(0);
+    expect(meeting).toBeLessThan(cells.length);
+    expect(sweepVerdict(cells, 60)).toMatch(/^No setting meets the target/);
+  });
+
+  it("says in a sentence when no setting meets it, and which came closest", () => {
+    const cells = [cell(200, 1, 1130), cell(200, 2, 944, [739, 1149]), cell(600, 1, 1459)];
+    expect(sweepVerdict(cells, 60)).toBe("No setting meets the target (p90 response ≤ 60 min): the lowest p90 is 944 min, at 200 households per grid with 2 workers per grid.");
+  });
+
+  it("counts the settings that meet it on average, and those whose whole interval does", () => {
+    const cells = [cell(200, 1, 1130, [900, 1500]), cell(200, 2, 944, [739, 1149]), cell(600, 1, 1459, [1400, 1500]), cell(600, 2, null)];
+    expect(sweepVerdict(cells, 1440)).toBe("2 of 4 settings meet the target (p90 response ≤ 1,440 min) on average; 1 of them even with the upper end of the 95% interval (✓).");
+    expect(sweepVerdict([cell(200, 1, null)], 1440)).toMatch(/^No setting gave a result/);
   });
 });
 

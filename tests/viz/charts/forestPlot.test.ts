@@ -5,7 +5,7 @@ import { describeDifference } from "../../../viz/charts/describeDifference.js";
 import { formatNumber } from "../../../viz/charts/format.js";
 import { forestPlot } from "../../../viz/charts/forestPlot.js";
 import { fixture, runAll, teachingScenario } from "./fixtures.js";
-import { skeleton, tableColumns, tableRows, ticks } from "./helpers.js";
+import { noteColumns, notesPastEdge, skeleton, tableColumns, tableRows, ticks } from "./helpers.js";
 
 describe("forestPlot", () => {
   test("one panel per measure, in the order asked for", () => {
@@ -84,6 +84,20 @@ describe("forestPlot", () => {
     const figure = forestPlot(runs.slice(0, 1), []);
     expect(figure.querySelector("svg")?.textContent).toContain("Nothing to compare");
     expect(tableRows(figure)).toEqual([]);
+  });
+
+  test("long interval labels such as “−1,105 (−1,168 to −1,043)” fit inside the chart, in one column left of which the plots end", () => {
+    const { runs, comparisons } = fixture();
+    // Differences as large as District J's p90 against a reform, with a clear (bold) interval.
+    const long = [comparisons[0].map((c) => ({ ...c, difference: { ...c.difference, mean: -1105.3, ci95: [-1168.2, -1042.9] as [number, number], significant: true } }))];
+    for (const width of [640, 480]) {
+      const figure = forestPlot(runs, long, { width });
+      expect(notesPastEdge(figure, width)).toEqual([]);
+      const columns = noteColumns(figure);
+      expect(columns).toHaveLength(1);
+      const plotEnds = Array.from(figure.querySelectorAll(".gridgov-ci"), (l) => Math.max(Number(l.getAttribute("x1")), Number(l.getAttribute("x2"))));
+      expect(Math.max(...plotEnds)).toBeLessThan(columns[0]);
+    }
   });
 
   test("structure", () => {

@@ -1,4 +1,5 @@
 /** DOM readers shared by the chart tests. */
+import { textWidth } from "../../../viz/charts/textWidth.js";
 
 /** The chart's svg. */
 export function svgOf(figure: Element): SVGSVGElement {
@@ -66,4 +67,19 @@ export function skeleton(el: Element, depth = 0, maxDepth = 5): string {
   }
   flush();
   return [line, ...parts].join("\n");
+}
+
+/**
+ * The interval notes (".gridgov-note") that would reach past the right edge of the
+ * chart, `width` px wide, given the room their text needs (bold where drawn bold).
+ */
+export function notesPastEdge(figure: Element, width: number): string[] {
+  return Array.from(figure.querySelectorAll("text.gridgov-note"))
+    .filter((t) => Number(t.getAttribute("x")) + textWidth(t.textContent ?? "", 12, t.getAttribute("font-weight") === "bold") > width)
+    .map((t) => t.textContent ?? "");
+}
+
+/** The x positions of the interval notes, without repeats. */
+export function noteColumns(figure: Element): number[] {
+  return [...new Set(Array.from(figure.querySelectorAll("text.gridgov-note"), (t) => Number(t.getAttribute("x"))))];
 }

@@ -2,9 +2,9 @@
 import { describe, expect, test } from "vitest";
 import { formatNumber } from "../../../viz/charts/format.js";
 import { peakOf } from "../../../viz/charts/peakOf.js";
-import { timeSeriesChart } from "../../../viz/charts/timeSeriesChart.js";
+import { dayNumbers, timeSeriesChart } from "../../../viz/charts/timeSeriesChart.js";
 import { fixture, syntheticRun } from "./fixtures.js";
-import { svgOf, tableColumns, tableRows, ticks } from "./helpers.js";
+import { svgOf, tableColumns, tableRows, ticks, translate } from "./helpers.js";
 
 describe("peakOf", () => {
   test("the first highest value and its index", () => {
@@ -19,6 +19,15 @@ describe("peakOf", () => {
     expect(peakOf([null, NaN])).toBeNull();
   });
 });
+
+/**
+ * Where `days` days from the start of the run are on the chart's time axis, read from its
+ * day numbers: day n is centred on n − 0.5 days.
+ */
+function timeAxis(figure: Element): (days: number) => number {
+  const t = ticks(svgOf(figure).querySelectorAll("g.gridgov-axis")[0], "x");
+  return (d) => t[0].at + ((d + 0.5 - t[0].value) / (t[1].value - t[0].value)) * (t[1].at - t[0].at);
+}
 
 /** Backlogs over 48 hours: the baseline's replications peak at hours 30 (value 12) and 31 (value 10). */
 const runs = () => {
@@ -38,10 +47,8 @@ describe("timeSeriesChart", () => {
     expect(peaks[0].querySelector("text")?.textContent).toBe("peak 10.5 at day 2, 06:00");
     expect(peaks[1].querySelector("text")?.textContent).toBe("peak 5.0 at day 1, 10:00");
     expect(figure.querySelector("figcaption")?.textContent).toContain("Peak of the mean: Baseline 10.5 at day 2, 06:00; Reform 5.0 at day 1, 10:00.");
-    // The marker sits at 30 h = 1.25 days on the shared x axis.
-    const x = ticks(svgOf(figure).querySelectorAll("g.gridgov-axis")[0], "x");
-    const xOf = (d: number) => x[0].at + ((d - x[0].value) / (x[1].value - x[0].value)) * (x[1].at - x[0].at);
-    expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(xOf(1.25), 1);
+    // The marker sits at 30 h = 1.25 days from the start on the shared x axis.
+    expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(timeAxis(figure)(1.25), 1);
   });
 
   test("marks when each scenario first missed a time limit (its earliest replication) on the time axis, and says so in the caption", () => {
@@ -54,10 +61,47 @@ describe("timeSeriesChart", () => {
     expect(marks.length).toBe(1);
     expect(marks[0].getAttribute("data-minute")).toBe("1500");
     expect(figure.querySelector("figcaption")?.textContent).toContain("First missed time limit (earliest replication, marked ▼ on the time axis): Baseline day 2, 01:00.");
-    const x = ticks(svgOf(figure).querySelectorAll("g.gridgov-axis")[0], "x");
-    const xOf = (d: number) => x[0].at + ((d - x[0].value) / (x[1].value - x[0].value)) * (x[1].at - x[0].at);
-    expect(Number(marks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(xOf(1500 / 1440), 1);
+    expect(Number(marks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(timeAxis(figure)(1500 / 1440), 1);
     expect(timeSeriesChart(rs, { series: "satisfactionDaily" }).querySelectorAll("g.gridgov-missed-limit").length).toBe(0);
+  });
+
+  test("numbers the days as the labels do: “day 2, 06:00” lies between the boundaries of the day numbered 2", () => {
+    const figure = timeSeriesChart(runs(), { series: "backlogHourly" });
+    const axis = svgOf(figure).querySelectorAll("g.gridgov-axis")[0];
+    expect(Array.from(axis.querySelectorAll(":scope > g.tick text"), (t) => t.textContent)).toEqual(["1", "2", "3"]);
+    expect(axis.querySelector(".gridgov-axis-label")?.textContent).toBe("Day of the run");
+    const boundaries = Array.from(axis.querySelectorAll(".gridgov-day-boundaries line"), (l) => Number(l.getAttribute("x1")));
+    expect(boundaries).toHaveLength(4);
+    const [two] = ticks(axis, "x").filter((t) => t.value === 2);
+    expect(two.at).toBeCloseTo((boundaries[1] + boundaries[2]) / 2, 1);
+    const peak = figure.querySelector("g.gridgov-peak")!;
+    expect(peak.querySelector("text")?.textContent).toBe("peak 10.5 at day 2, 06:00");
+    const at = Number(peak.querySelector("line")?.getAttribute("x1"));
+    expect(at).toBeGreaterThan(boundaries[1]);
+    expect(at).toBeLessThan(boundaries[2]);
+  });
+
+  test("numbers every day when there is room, else every 2nd, 5th, 7th … day", () => {
+    expect(dayNumbers(14, 41)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(dayNumbers(14, 20)).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(dayNumbers(90, 6.4)).toEqual([1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]);
+  });
+
+  test("many scenarios missing a limit early overprint nothing: the markers carry no text, one key explains them and the warm-up", () => {
+    const many = Array.from({ length: 8 }, (_, k) => {
+      const run = syntheticRun(k, `Reform number ${k} with a long name`, [{ backlog: Array(48).fill(3) }]);
+      run.replications[0].firstMissedLimit = 1500 + 10 * k;
+      return { ...run, result: { ...run.result, scenario: { ...run.result.scenario, warmupDays: 1 } } };
+    });
+    const figure = timeSeriesChart(many, { series: "backlogHourly" });
+    expect(figure.querySelectorAll("g.gridgov-missed-limit").length).toBe(8);
+    expect(figure.querySelectorAll("g.gridgov-missed-limit text, g.gridgov-plot > text").length).toBe(0);
+    expect(Array.from(figure.querySelectorAll("g.gridgov-key text"), (t) => t.textContent)).toEqual(["warm-up, not measured", "first time limit missed (in the scenario's colour)"]);
+    // The key sits between the legend and the plot.
+    const keyY = translate(figure.querySelector("g.gridgov-key")!)[1];
+    expect(keyY).toBeGreaterThan(translate(figure.querySelector("g.gridgov-legend")!)[1] + 8 * 18 - 1);
+    expect(keyY + 20).toBeLessThan(Number(figure.querySelector("rect.gridgov-warmup")?.getAttribute("y")));
+    expect(figure.querySelector("g.gridgov-missed-limit title")?.textContent).toBe("Reform number 0 with a long name: first missed time limit at day 2, 01:00 (earliest of its replications)");
   });
 
   test("draws a mean line and a lowest-to-highest band per scenario", () => {

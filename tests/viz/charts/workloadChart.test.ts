@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { formatNumber } from "../../../viz/charts/format.js";
 import { STACKED_ACTIVITIES, workloadChart } from "../../../viz/charts/workloadChart.js";
 import { fixture } from "./fixtures.js";
-import { skeleton, tableRows, ticks } from "./helpers.js";
+import { noteColumns, notesPastEdge, skeleton, tableRows, ticks } from "./helpers.js";
 
 const WEEK = 7 * 24 * 60;
 
@@ -50,6 +50,22 @@ describe("workloadChart", () => {
     });
     // Workers, off duty, seven activities, utilisation, overtime and Gini per scenario.
     expect(rows.length).toBe(runs.length * 12);
+  });
+
+  test("interval labels such as “0.54 h (0.46 to 0.62)” fit inside the chart, in one column for the three panels", () => {
+    const { runs } = fixture();
+    const metrics = (r: (typeof runs)[number]) => r.result.metrics;
+    // Overtime and Gini as the teaching district gives them over 10 replications.
+    const shown = runs.map((r) => ({
+      ...r,
+      result: { ...r.result, metrics: { ...metrics(r), overtimeHoursPerWeek: { ...metrics(r).overtimeHoursPerWeek, mean: 0.54, ci95: [0.46, 0.62] as [number, number] }, workloadGini: { ...metrics(r).workloadGini, mean: 0.073, ci95: [0.0696, 0.0762] as [number, number] } } },
+    }));
+    for (const width of [640, 480]) {
+      const figure = workloadChart(shown, { width });
+      expect(Array.from(figure.querySelectorAll("text.gridgov-note"), (t) => t.textContent)).toContain("0.54 h (0.46 to 0.62)");
+      expect(notesPastEdge(figure, width)).toEqual([]);
+      expect(noteColumns(figure)).toHaveLength(1);
+    }
   });
 
   test("structure", () => {

@@ -111,7 +111,7 @@ describe("playbackView", () => {
     expect(marks).toEqual(["Peak", "First missed limit"]);
     const jumps = [...el.querySelectorAll<HTMLButtonElement>(".gg-playback-jump")];
     const peak = real.annotations.peakBacklog;
-    expect(jumps[0].textContent).toBe(`Peak backlog: ${peak.value} open at ${formatClock(peak.time)}`);
+    expect(jumps[0].textContent).toBe(`Peak: ${peak.value} incidents open, found or not yet found, at ${formatClock(peak.time)}`);
     jumps[1].click();
     expect(q(el, ".gg-playback-time").textContent).toBe(formatClock(real.annotations.firstMissedLimit!.time));
     const left = (q<HTMLElement>(el, ".gg-playback-mark--peak").style.left);

@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadScenarioData } from "../../../sim/experiments/loadScenario.js";
+import { checkEntry, makeEntry } from "../../../viz/app/ScenarioEntry.js";
+
+const teaching = JSON.parse(readFileSync(new URL("../../../scenarios/teaching-small.json", import.meta.url), "utf8")) as Record<string, unknown>;
+
+describe("a scenario entry", () => {
+  it("keeps the warnings of loading its scenario, as gridgov run prints them", () => {
+    const overloaded = { ...teaching, incidents: { ratePerResidentPerYear: 60 } };
+    const checked = loadScenarioData(overloaded);
+    expect(checked.ok && checked.warnings.length).toBeGreaterThan(0);
+    const entry = makeEntry(null, overloaded);
+    expect(entry.issues).toEqual([]);
+    expect(entry.warnings).toEqual(checked.ok ? checked.warnings : null);
+    expect(entry.warnings[0]).toMatch(/offered load per worker is (at least )?ρ = \d+\.\d+ ≥ 1/);
+  });
+
+  it("drops the warnings once the scenario is fixed, and has none while it is invalid", () => {
+    const entry = makeEntry("teaching-small", teaching, { ...teaching, incidents: { ratePerResidentPerYear: 60 } });
+    expect(entry.warnings).toHaveLength(1);
+    entry.data = teaching;
+    expect(checkEntry(entry)).toEqual({ issues: [], warnings: [] });
+    entry.data = { ...teaching, staffing: { workersPerGrid: -1 } };
+    const invalid = checkEntry(entry);
+    expect(invalid.issues.map((i) => i.path)).toContain("staffing.workersPerGrid");
+    expect(invalid.warnings).toEqual([]);
+  });
+});
