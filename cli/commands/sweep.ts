@@ -12,7 +12,7 @@ import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScena
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
-import { writeFileAtomic } from "../writeFileAtomic.js";
+import { writeFileAtomic, writeFilesAtomic } from "../writeFileAtomic.js";
 
 export const SWEEP_USAGE =
   "gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--seed N] [--workers N] [--shard i/N] [--out dir/]";
@@ -103,9 +103,12 @@ export async function runSweepPoints(
 
 /** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
 export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>): void {
-  writeFileAtomic(join(dir, "sweep.csv"), toCsv(output.rows));
-  writeFileAtomic(join(dir, "summary.csv"), toCsv(output.summary));
-  writeFileAtomic(join(dir, "sweep.json"), JSON.stringify(output, null, 2) + "\n");
+  // All three or none: a set with one table missing would pass for a finished sweep.
+  writeFilesAtomic([
+    { file: join(dir, "sweep.csv"), text: toCsv(output.rows) },
+    { file: join(dir, "summary.csv"), text: toCsv(output.summary) },
+    { file: join(dir, "sweep.json"), text: JSON.stringify(output, null, 2) + "\n" },
+  ]);
 }
 
 function designPoints(flags: Record<string, unknown>, seed: number | string): SweepPoint[] {
