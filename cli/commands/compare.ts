@@ -10,6 +10,7 @@ import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
@@ -57,6 +58,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const cap = intFlag(flags, "max-replications", 200, replications, 100000);
+  if (flags.out !== undefined) checkOutputFiles(["comparison.json", "comparison.partial.json"].map((f) => join(flags.out as string, f)));
   // Every scenario runs the same replications (0 … n − 1); with --precision, batches are added
   // to all of them until each scenario's interval of the chosen measure is narrow enough.
   const results = files.map(() => [] as ReplicationResult[]);

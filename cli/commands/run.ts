@@ -8,6 +8,7 @@ import { progressReporter } from "../progressReporter.js";
 import { runManifest } from "../runManifest.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { UserError } from "../UserError.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
 export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out results.json]`;
@@ -27,6 +28,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const { scenario, warnings } = readScenarioFile(positional[0], overrides);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  if (flags.out !== undefined) checkOutputFiles([flags.out as string, partialFile(flags.out as string)]);
   const startedAt = new Date();
   const progress = progressReporter(`${scenario.name}: replication`);
   const stop = interruptSignal();

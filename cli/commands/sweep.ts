@@ -11,6 +11,7 @@ import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic, writeFilesAtomic } from "../writeFileAtomic.js";
 
@@ -39,14 +40,16 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const design = sweepDesign(base, designPoints(flags, seed), seed, replications);
   // Validate every point before running any.
   const points = pointScenarios(design, file);
+  const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
+  if (flags.out !== undefined) {
+    const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
+    checkOutputFiles(names.map((name) => join(flags.out as string, name)));
+  }
   const startedAt = new Date();
   const runner = new ReplicationRunner(workers);
   try {
-    if (flags.shard !== undefined) {
-      const m = /^(\d+)\/(\d+)$/.exec(flags.shard as string);
-      if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${flags.shard}"`);
-      if (flags.out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
-      const [index, count] = [Number(m[1]), Number(m[2])];
+    if (shard) {
+      const { index, count } = shard;
       const todo = shardUnits(design, index, count);
       const progress = progressReporter(`shard ${index}/${count}: unit`);
       const results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), progress.update);
@@ -101,14 +104,22 @@ export async function runSweepPoints(
   return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
 }
 
+/** The tables a sweep (or a merge) writes into its output directory. */
+export const SWEEP_TABLES = ["sweep.csv", "summary.csv", "sweep.json"] as const;
+
 /** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
 export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>): void {
+  const text = { "sweep.csv": toCsv(output.rows), "summary.csv": toCsv(output.summary), "sweep.json": JSON.stringify(output, null, 2) + "\n" };
   // All three or none: a set with one table missing would pass for a finished sweep.
-  writeFilesAtomic([
-    { file: join(dir, "sweep.csv"), text: toCsv(output.rows) },
-    { file: join(dir, "summary.csv"), text: toCsv(output.summary) },
-    { file: join(dir, "sweep.json"), text: JSON.stringify(output, null, 2) + "\n" },
-  ]);
+  writeFilesAtomic(SWEEP_TABLES.map((name) => ({ file: join(dir, name), text: text[name] })));
+}
+
+/** Reads `--shard i/N`, which needs `--out DIR`. */
+function shardFlag(spec: string, out: string | undefined): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${spec}"`);
+  if (out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
+  return { index: Number(m[1]), count: Number(m[2]) };
 }
 
 function designPoints(flags: Record<string, unknown>, seed: number | string): SweepPoint[] {

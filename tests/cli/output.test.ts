@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/runCli.js";
+import { runCli, runCliWithEnv } from "../support/runCli.js";
 
 const teaching = "scenarios/teaching-small.json";
 const tiny = ["--replications", "2", "--days", "2", "--seed", "3", "--workers", "1"];
@@ -60,5 +60,49 @@ describe("a sweep's tables are written all or none", () => {
     mkdirSync(join(out, "sweep.json"), { recursive: true });
     expectUserError(["merge", shards, "--out", out], `${join(out, "sweep.json")}: cannot write the output: it is a directory`);
     expect(readdirSync(out)).toEqual(["sweep.json"]);
+  });
+});
+
+describe("an --out that cannot be written is reported before anything runs", () => {
+  // Hours of work if it ran: the check must come first, within seconds.
+  const long = ["scenarios/district-j-baseline.json", "--replications", "200", "--days", "365", "--workers", "1"];
+
+  it("run, compare and sweep refuse at once, and run refuses a directory as its output file", () => {
+    const { dir, keep } = dirWithKeptFile();
+    for (const args of [
+      ["run", ...long, "--out", join(keep, "o.json")],
+      ["run", ...long, "--out", dir],
+      ["compare", long[0], ...long, "--out", keep],
+      ["sweep", ...long, "--vary", "admin.taskCut=0,0.5", "--out", join(keep, "sweep")],
+      ["sweep", ...long, "--vary", "admin.taskCut=0,0.5", "--shard", "0/2", "--out", keep],
+    ]) {
+      const r = runCli(args, { timeout: 30_000 });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("cannot write the output");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
+    expect(readdirSync(dir)).toEqual(["keep.json"]);
+  });
+
+  it("the check leaves nothing behind and creates no directory, so a run that then fails leaves no trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    // Replication 0 kills its worker thread: the run fails (exit 3) after the check passed.
+    const r = runCliWithEnv(["run", teaching, ...tiny, "--workers", "2", "--out", join(dir, "new", "sub", "o.json")], { GRIDGOV_CRASH_REPLICATION: "0" });
+    expect(r.status).toBe(3);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a directory without write permission is refused before running", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    chmodSync(dir, 0o555);
+    try {
+      const r = runCli(["run", ...long, "--out", join(dir, "sub", "o.json")], { timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`no file can be created in ${dir}: permission denied`);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
