@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { totalmem } from "node:os";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
+import { readTextFile } from "./readTextFile.js";
 import { UserError } from "./UserError.js";
 
 /** A scenario read from a file, with warnings to show. */
@@ -14,15 +14,7 @@ export interface ScenarioFile {
 
 /** Reads and validates a scenario file; every problem becomes one UserError listing them all. */
 export function readScenarioFile(file: string, overrides: readonly string[] = []): ScenarioFile {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
-    throw new UserError(`${file}: cannot read the scenario file: ${why}`);
-  }
-  const checked = loadScenario(text, overrides, totalmem());
+  const checked = loadScenario(readTextFile(file, "scenario file"), overrides, totalmem());
   if (!checked.ok) {
     const n = checked.issues.length;
     throw new UserError(`${formatIssues(file, checked.issues)}\n${file}: ${n} problem${n > 1 ? "s" : ""} found; nothing was run`);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { combineReplications } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
@@ -7,6 +7,7 @@ import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { parseScenario } from "../../sim/scenario/parseScenario.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { parseArgs } from "../parseArgs.js";
+import { readJsonFile } from "../readTextFile.js";
 import type { RunManifest } from "../runManifest.js";
 import { pointScenarios, sweepDesign, sweepOutput, toCsv, units, type SweepDesign } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
@@ -33,13 +34,7 @@ export function mergeCommand(argv: readonly string[]): number {
     throw new UserError(`${dir}: cannot read the directory: ${(e as Error).message}`);
   }
   if (names.length === 0) throw new UserError(`${dir}: expected shard files (shard-<i>-of-<N>.json), found none`);
-  const shards = names.map((name) => {
-    try {
-      return { name, data: JSON.parse(readFileSync(join(dir, name), "utf8")) as ShardFile };
-    } catch (e) {
-      throw new UserError(`${join(dir, name)}: cannot read the shard: ${(e as Error).message}`);
-    }
-  });
+  const shards = names.map((name) => ({ name, data: readJsonFile(join(dir, name), "shard file") as ShardFile }));
   const first = shards[0].data.manifest;
   const key = (m: ShardFile["manifest"]) =>
     canonicalJson({ engine: m.engineVersion, hash: m.design.baseHash, points: m.design.points, seed: m.design.seed, replications: m.design.replications, count: m.shard.count });

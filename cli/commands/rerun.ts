@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
+import { readJsonFile } from "../readTextFile.js";
 import type { RunManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
@@ -20,12 +20,7 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, { workers: "string" }, "rerun");
   if (positional.length !== 1) throw new UserError("usage: gridgov rerun <results.json> [--workers N]");
   const file = positional[0];
-  let stored: { manifest?: RunManifest; result?: RunResult };
-  try {
-    stored = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new UserError(`${file}: cannot read a result file: ${(e as Error).message}`);
-  }
+  const stored = readJsonFile(file, "result file") as { manifest?: RunManifest; result?: RunResult };
   const m = stored.manifest;
   if (!m || !stored.result || !m.scenario?.data) {
     throw new UserError(`${file}: expected a result file written by gridgov run --out (with "manifest" and "result"), found none`);

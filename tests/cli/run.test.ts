@@ -92,6 +92,16 @@ describe("gridgov run", () => {
     expect(tampered.stdout).toContain("does NOT match");
   });
 
+  it("rerun reads a result file saved with a UTF-8 byte-order mark", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "results.json");
+    expect(runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--out", out]).status).toBe(0);
+    writeFileSync(out, `\uFEFF${readFileSync(out, "utf8")}`);
+    const again = runCli(["rerun", out, "--workers", "1"]);
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("reproduced byte for byte");
+  });
+
   it("bad input writes no output file", () => {
     const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
     const bad = join(dir, "bad.json");

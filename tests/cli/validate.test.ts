@@ -31,6 +31,14 @@ describe("gridgov validate", () => {
     expect(r.status).toBe(0);
   });
 
+  it("accepts a file that starts with a UTF-8 byte-order mark", () => {
+    const f = scenarioFile(`\uFEFF${JSON.stringify({ schemaVersion: 1, name: "saved by Notepad" })}`);
+    const r = runCli(["validate", f]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('valid ("saved by Notepad")');
+  });
+
   it("reports a missing file by name", () => {
     expectUserError(["validate", "no/such/file.json"], "no/such/file.json", "no such file");
   });
