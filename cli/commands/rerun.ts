@@ -1,15 +1,32 @@
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
-import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
+import { z } from "zod";
+import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
 import { intFlag, parseArgs } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readJsonFile } from "../readTextFile.js";
-import type { RunManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
+
+/** What rerun needs of a result file (written by `gridgov run --out`). */
+const resultFileSchema = z.object(
+  {
+    manifest: z.object(
+      {
+        engineVersion: z.string(expected("the engine version (text)")),
+        seed: recordedSeed,
+        replications: wholeNumber(1),
+        scenario: z.object({ name: z.string(expected("text")), hash: z.string(expected("the scenario's hash (text)")), data: jsonObject("the scenario (an object)") }, expected("the scenario (an object)")),
+      },
+      expected("the run manifest (an object)"),
+    ),
+    result: jsonObject("the result (an object)"),
+  },
+  expected("a result file (an object)"),
+);
 
 /**
  * `gridgov rerun results.json`: runs again what a result file's manifest describes
@@ -20,11 +37,14 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, { workers: "string" }, "rerun");
   if (positional.length !== 1) throw new UserError("usage: gridgov rerun <results.json> [--workers N]");
   const file = positional[0];
-  const stored = readJsonFile(file, "result file") as { manifest?: RunManifest; result?: RunResult };
-  const m = stored.manifest;
-  if (!m || !stored.result || !m.scenario?.data) {
-    throw new UserError(`${file}: expected a result file written by gridgov run --out (with "manifest" and "result"), found none`);
+  const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown } } | null;
+  if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; it cannot be rerun`);
+  const command = Array.isArray(data?.manifest?.command) ? data.manifest.command : [];
+  if (command[0] === "gridgov" && command[1] !== "run") {
+    throw new UserError(`${file}: expected a result file of gridgov run --out, found one of gridgov ${String(command[1])}; to reproduce it, run its manifest.command again`);
   }
+  const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run --out; nothing was run");
+  const m = stored.manifest;
   const parsed = loadScenarioData(m.scenario.data);
   if (!parsed.ok) throw new UserError(formatIssues(`${file} (manifest.scenario.data)`, parsed.issues));
   if (m.engineVersion !== ENGINE_VERSION) {

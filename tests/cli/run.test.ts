@@ -102,6 +102,33 @@ describe("gridgov run", () => {
     expect(again.stdout).toContain("reproduced byte for byte");
   });
 
+  it("rerun refuses a result file that lacks what it needs, naming each missing field, and runs nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const file = (name: string, content: unknown) => {
+      const f = join(dir, name);
+      writeFileSync(f, JSON.stringify(content));
+      return f;
+    };
+    const expectRefused = (f: string, ...fragments: string[]) => {
+      const r = runCli(["rerun", f]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).not.toContain("undefined");
+      for (const fragment of fragments) expect(r.stderr).toContain(fragment);
+    };
+    const lacking = file("lacking.json", { manifest: { engineVersion: "0.2.0", scenario: { name: "x", hash: "abc" } }, result: {} });
+    expectRefused(
+      lacking,
+      `${lacking}: manifest.seed: expected a whole number or a text seed, found nothing (the field is missing)`,
+      `${lacking}: manifest.replications: expected a whole number ≥ 1, found nothing`,
+      `${lacking}: manifest.scenario.data: expected the scenario (an object), found nothing`,
+    );
+    expectRefused(file("empty.json", {}), "manifest: expected the run manifest", "result: expected the result");
+    expectRefused(file("partial.json", { partial: true, manifest: {}, completed: [] }), "found the partial result of an interrupted run");
+    expectRefused(file("optimize.json", { manifest: { command: ["gridgov", "optimize", "x.json"] }, result: {} }), "found one of gridgov optimize; to reproduce it, run its manifest.command again");
+  });
+
   it("bad input writes no output file", () => {
     const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
     const bad = join(dir, "bad.json");
