@@ -127,29 +127,36 @@ function designPoints(flags: Record<string, unknown>, seed: number | string): Sw
   const range = (flags.range as string[] | undefined) ?? [];
   if (vary.length && range.length) throw new UserError("--vary and --range cannot be mixed: use --vary for a factorial design, --range with --samples for Latin hypercube sampling");
   if (vary.length) {
-    return factorialPoints(
-      vary.map((spec) => {
-        const eq = spec.indexOf("=");
-        const values = eq > 0 ? spec.slice(eq + 1).split(",").filter((v) => v !== "") : [];
-        if (eq <= 0 || values.length === 0) throw new UserError(`--vary ${spec}: expected path=value1,value2,..., found no values`);
-        return { path: spec.slice(0, eq), values: values.map(readValue) };
-      }),
-    );
+    const levers = vary.map((spec) => {
+      const eq = spec.indexOf("=");
+      const values = eq > 0 ? spec.slice(eq + 1).split(",").filter((v) => v !== "") : [];
+      if (eq <= 0 || values.length === 0) throw new UserError(`--vary ${spec}: expected path=value1,value2,..., found no values`);
+      return { path: spec.slice(0, eq), values: values.map(readValue) };
+    });
+    refuseRepeatedLevers("--vary", levers, "give all its values in one --vary path=v1,v2,...");
+    return factorialPoints(levers);
   }
   if (range.length) {
     const samples = Number(flags.samples);
     if (!Number.isInteger(samples) || samples < 1) throw new UserError(`--samples: expected a whole number ≥ 1 with --range, found "${flags.samples ?? ""}"`);
-    return latinHypercubePoints(
-      range.map((spec) => {
-        const m = /^([^=]+)=(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?)$/.exec(spec);
-        if (!m || !(Number(m[3]) > Number(m[2]))) throw new UserError(`--range ${spec}: expected path=min..max with min < max, found "${spec}"`);
-        return { path: m[1], min: Number(m[2]), max: Number(m[3]) };
-      }),
-      samples,
-      seed,
-    );
+    const levers = range.map((spec) => {
+      const m = /^([^=]+)=(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?)$/.exec(spec);
+      if (!m || !(Number(m[3]) > Number(m[2]))) throw new UserError(`--range ${spec}: expected path=min..max with min < max, found "${spec}"`);
+      return { path: m[1], min: Number(m[2]), max: Number(m[3]) };
+    });
+    refuseRepeatedLevers("--range", levers, "give it one --range path=min..max");
+    return latinHypercubePoints(levers, samples, seed);
   }
   throw new UserError(`usage: ${SWEEP_USAGE}`);
+}
+
+/** A lever given twice would silently keep only its last values and repeat points. */
+function refuseRepeatedLevers(flag: string, levers: ReadonlyArray<{ path: string }>, advice: string): void {
+  const paths = levers.map((l) => l.path);
+  const repeated = [...new Set(paths.filter((p, k) => paths.indexOf(p) !== k))];
+  if (repeated.length) {
+    throw new UserError(repeated.map((p) => `${flag} ${p}: expected each lever once, found it ${paths.filter((q) => q === p).length} times; ${advice}`).join("\n"));
+  }
 }
 
 function readValue(text: string): unknown {

@@ -45,4 +45,13 @@ describe("gridgov sweep", () => {
     expect(empty.stderr).toContain("found no values");
     expect(runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0.5..0.1", "--samples", "3"]).status).toBe(2);
   });
+
+  it("refuses a lever given twice, which would keep only its last values and repeat points", () => {
+    const vary = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "admin.taskCut=0,0.2", "--vary", "staffing.workersPerGrid=1,2", "--vary", "admin.taskCut=0.5"]);
+    expect(vary.status).toBe(2);
+    expect(vary.stderr).toContain("--vary admin.taskCut: expected each lever once, found it 2 times; give all its values in one --vary");
+    const range = runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0..0.4", "--range", "admin.taskCut=0.5..0.8", "--samples", "3"]);
+    expect(range.status).toBe(2);
+    expect(range.stderr).toContain("--range admin.taskCut: expected each lever once, found it 2 times");
+  });
 });
