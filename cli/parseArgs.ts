@@ -4,6 +4,9 @@ import { seedFromText } from "../sim/kernel/rngStream.js";
 /** What a flag takes: a value (string), a repeatable value (list) or nothing (boolean). */
 export type FlagKind = "string" | "list" | "boolean";
 
+/** The flags a command accepts, by name (without the leading `--`). */
+export type FlagSpec = Record<string, FlagKind>;
+
 /** Parsed command-line arguments. */
 export interface ParsedArgs {
   positional: string[];
@@ -14,7 +17,7 @@ export interface ParsedArgs {
  * Parses `--name value`, `--name=value` and boolean `--name` flags; unknown flags are
  * refused with the list of known ones.
  */
-export function parseArgs(argv: readonly string[], spec: Record<string, FlagKind>, command: string): ParsedArgs {
+export function parseArgs(argv: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
   const positional: string[] = [];
   const flags: ParsedArgs["flags"] = {};
   for (let k = 0; k < argv.length; k++) {

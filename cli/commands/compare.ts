@@ -3,7 +3,7 @@ import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureCompa
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
@@ -14,7 +14,19 @@ import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--workers N] [--json] [--out dir/]`;
+export const COMPARE_FLAGS = {
+  seed: "string",
+  replications: "string",
+  precision: "string",
+  "max-replications": "string",
+  days: "string",
+  workers: "string",
+  json: "boolean",
+  out: "string",
+} satisfies FlagSpec;
+
+export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--workers N] [--json] [--out DIR]
+      compares each scenario with the first; --out DIR is a directory: writes DIR/comparison.json`;
 
 /** Parses `--precision responseTime.mean=2%`: every scenario's 95 % half-width within 2 % of its mean. */
 function precisionTarget(spec: string): { measure: ComparedMeasure; relative: number; reached: (runs: RunResult[]) => boolean } {
@@ -43,11 +55,7 @@ function precisionTarget(spec: string): { measure: ComparedMeasure; relative: nu
  * paired difference of each measure with its 95 % interval.
  */
 export async function compareCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { seed: "string", replications: "string", days: "string", workers: "string", json: "boolean", out: "string", precision: "string", "max-replications": "string" },
-    "compare",
-  );
+  const { positional, flags } = parseArgs(argv, COMPARE_FLAGS, "compare");
   if (positional.length < 2) throw new UserError(`usage: ${COMPARE_USAGE}`);
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 30, 2, 100000);

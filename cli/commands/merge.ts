@@ -8,7 +8,7 @@ import { parseScenario } from "../../sim/scenario/parseScenario.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { z } from "zod";
 import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
-import { parseArgs } from "../parseArgs.js";
+import { parseArgs, type FlagSpec } from "../parseArgs.js";
 import { readJsonFile } from "../readTextFile.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { mapReportingAll, UserError } from "../UserError.js";
@@ -42,14 +42,19 @@ const shardFileSchema = z.object(
   expected("a shard file (an object)"),
 );
 
+export const MERGE_FLAGS = { out: "string", json: "boolean" } satisfies FlagSpec;
+
+export const MERGE_USAGE = `gridgov merge <DIR> [--out DIR] [--json]
+      combines the shard files of a sweep; --out DIR is a directory (default: the shards' DIR): writes sweep.csv, summary.csv and sweep.json there`;
+
 /**
  * `gridgov merge DIR`: combines the shard files of a sweep (`sweep --shard i/N --out DIR`)
  * into exactly the output one process would have written. Shards of different
  * scenarios, designs, seeds or engine versions, missing or repeated shards are refused.
  */
 export function mergeCommand(argv: readonly string[]): number {
-  const { positional, flags } = parseArgs(argv, { out: "string", json: "boolean" }, "merge");
-  if (positional.length !== 1) throw new UserError("usage: gridgov merge <dir/> [--out dir/] [--json]");
+  const { positional, flags } = parseArgs(argv, MERGE_FLAGS, "merge");
+  if (positional.length !== 1) throw new UserError(`usage: ${MERGE_USAGE}`);
   const dir = positional[0];
   let names: string[];
   try {

@@ -1,15 +1,27 @@
 import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 
-export const OPTIMIZE_USAGE =
-  'gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--workers N] [--json]';
+export const OPTIMIZE_FLAGS = {
+  target: "string",
+  lever: "string",
+  range: "string",
+  step: "string",
+  replications: "string",
+  seed: "string",
+  days: "string",
+  workers: "string",
+  json: "boolean",
+} satisfies FlagSpec;
+
+export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--days N] [--workers N] [--json]
+      the smallest value of the lever that meets the target with 95 % confidence`;
 
 /** One setting of the lever tried by the search. */
 interface Trial {
@@ -27,11 +39,7 @@ interface Trial {
  * cost grows as the lever grows (as with staff). Every trial uses the same seed.
  */
 export async function optimizeCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { target: "string", lever: "string", range: "string", step: "string", replications: "string", seed: "string", workers: "string", json: "boolean", days: "string" },
-    "optimize",
-  );
+  const { positional, flags } = parseArgs(argv, OPTIMIZE_FLAGS, "optimize");
   if (positional.length !== 1 || !flags.target || !flags.lever || !flags.range) throw new UserError(`usage: ${OPTIMIZE_USAGE}`);
   const file = positional[0];
   const t = /^([\w.]+)\s*(<=|>=)\s*(-?[\d.]+)$/.exec(flags.target as string);

@@ -3,7 +3,7 @@ import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { z } from "zod";
 import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
-import { intFlag, parseArgs } from "../parseArgs.js";
+import { intFlag, parseArgs, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readJsonFile } from "../readTextFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
@@ -28,14 +28,19 @@ const resultFileSchema = z.object(
   expected("a result file (an object)"),
 );
 
+export const RERUN_FLAGS = { workers: "string" } satisfies FlagSpec;
+
+export const RERUN_USAGE = `gridgov rerun <results.json> [--workers N]
+      runs a result file of gridgov run --out again and checks it byte for byte`;
+
 /**
  * `gridgov rerun results.json`: runs again what a result file's manifest describes
  * (its embedded scenario, seed and replications) and reports whether the new result
  * matches the stored one byte for byte. Exit 0 if it does, 1 if not.
  */
 export async function rerunCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, { workers: "string" }, "rerun");
-  if (positional.length !== 1) throw new UserError("usage: gridgov rerun <results.json> [--workers N]");
+  const { positional, flags } = parseArgs(argv, RERUN_FLAGS, "rerun");
+  if (positional.length !== 1) throw new UserError(`usage: ${RERUN_USAGE}`);
   const file = positional[0];
   const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown } } | null;
   if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; it cannot be rerun`);

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
@@ -15,8 +15,21 @@ import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic, writeFilesAtomic } from "../writeFileAtomic.js";
 
-export const SWEEP_USAGE =
-  "gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--seed N] [--workers N] [--shard i/N] [--out dir/]";
+export const SWEEP_FLAGS = {
+  vary: "list",
+  range: "list",
+  samples: "string",
+  replications: "string",
+  days: "string",
+  seed: "string",
+  workers: "string",
+  shard: "string",
+  json: "boolean",
+  out: "string",
+} satisfies FlagSpec;
+
+export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR]
+      runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv and DIR/sweep.json (with --shard i/N, DIR/shard-i-of-N.json)`;
 
 /**
  * `gridgov sweep`: runs a scenario at every point of a full-factorial design (`--vary`)
@@ -26,11 +39,7 @@ export const SWEEP_USAGE =
  * units and writes that slice's results for `gridgov merge`.
  */
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { vary: "list", range: "list", samples: "string", replications: "string", days: "string", seed: "string", workers: "string", out: "string", json: "boolean", shard: "string" },
-    "sweep",
-  );
+  const { positional, flags } = parseArgs(argv, SWEEP_FLAGS, "sweep");
   if (positional.length !== 1) throw new UserError(`usage: ${SWEEP_USAGE}`);
   const file = positional[0];
   const seed = seedFlag(flags);
