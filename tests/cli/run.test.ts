@@ -48,6 +48,21 @@ describe("gridgov run", () => {
     expect(a.metrics.responseTime.mean).not.toBe(b.metrics.responseTime.mean);
   });
 
+  it("--seed refuses text that reads as a number but is not a whole number from 0 to 2^53 − 1", () => {
+    for (const seed of ["1.5", "1e3", "-1", "", "9007199254740992"]) {
+      const r = runCli(["run", teaching, ...quick.slice(0, 4), "--seed", seed]);
+      expect(r.status, seed).toBe(2);
+      expect(r.stderr).toContain(`--seed: expected a whole number from 0 to 9007199254740991 (or a word of up to 100 characters), found "${seed}"`);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("--seed takes a word, as the web page's Seed box does, and keys the streams with it as written", () => {
+    const r = runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--seed", "class-a", "--json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).seed).toBe("class-a");
+  });
+
   it("--set overrides a field by its path and is validated like the file", () => {
     const base = JSON.parse(runCli(["run", teaching, ...quick, "--json"]).stdout);
     const more = JSON.parse(runCli(["run", teaching, ...quick, "--json", "--set", "staffing.workersPerGrid=2"]).stdout);
