@@ -5,7 +5,7 @@ import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.j
 import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
@@ -60,7 +60,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 30, 2, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const overrides = flags.days !== undefined ? [`run.days=${flags.days}`] : [];
+  const overrides = scenarioOverrides(flags);
   // Validate every file before running anything.
   const files = positional.map((file) => readScenarioFile(file, overrides));
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);

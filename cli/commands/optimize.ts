@@ -2,7 +2,7 @@ import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
@@ -57,11 +57,11 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const replications = intFlag(flags, "replications", 10, 2, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const lever = flags.lever as string;
-  const days = flags.days !== undefined ? [`run.days=${flags.days}`] : [];
+  const overrides = scenarioOverrides(flags);
   const grid: number[] = [];
   for (let k = 0; min + k * step <= max + 1e-9; k++) grid.push(Number((min + k * step).toFixed(10)));
   // Check the lever and every value before running anything.
-  const scenarios = grid.map((v) => readScenarioFile(file, [...days, `${lever}=${v}`]));
+  const scenarios = grid.map((v) => readScenarioFile(file, [...overrides, { text: `${lever}=${v}`, flag: "--range" }]));
   const trials = new Map<number, Trial>();
   // One pool of worker threads for every trial.
   const runner = new ReplicationRunner(workers);

@@ -6,7 +6,7 @@ import { interruptSignal } from "../interruptSignal.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { runManifest } from "../runManifest.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { UserError } from "../UserError.js";
 import { checkOutputFiles } from "../checkOutputFiles.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
@@ -20,12 +20,10 @@ export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications
 export async function runCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, RUN_FLAGS, "run");
   if (positional.length !== 1) throw new UserError(`usage: ${RUN_USAGE}`);
-  const overrides = [...((flags.set as string[] | undefined) ?? [])];
-  if (flags.days !== undefined) overrides.push(`run.days=${flags.days}`);
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario, warnings } = readScenarioFile(positional[0], overrides);
+  const { scenario, warnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (flags.out !== undefined) checkOutputFiles([flags.out as string, partialFile(flags.out as string)]);
   const startedAt = new Date();

@@ -4,7 +4,7 @@ import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../si
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
@@ -45,7 +45,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario: base } = readScenarioFile(file, flags.days !== undefined ? [`run.days=${flags.days}`] : []);
+  const { scenario: base } = readScenarioFile(file, scenarioOverrides(flags));
   const design = sweepDesign(base, designPoints(flags, seed), seed, replications);
   // Validate every point before running any.
   const points = pointScenarios(design, file);

@@ -1,5 +1,5 @@
 import { parseArgs, type FlagSpec } from "../parseArgs.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { UserError } from "../UserError.js";
 
 export const VALIDATE_FLAGS = { set: "list" } satisfies FlagSpec;
@@ -14,7 +14,7 @@ export function validateCommand(argv: readonly string[]): number {
   const problems: string[] = [];
   for (const file of positional) {
     try {
-      const { scenario, warnings } = readScenarioFile(file, (flags.set as string[] | undefined) ?? []);
+      const { scenario, warnings } = readScenarioFile(file, scenarioOverrides(flags));
       process.stdout.write(`${file}: valid ("${scenario.name}")\n`);
       for (const w of warnings) process.stdout.write(`${file}: warning: ${w}\n`);
     } catch (e) {

@@ -28,9 +28,7 @@ export function loadScenarioData(data: unknown, overrides: readonly string[] = [
     const changed = applyOverrides(parsed.value, overrides);
     if (!changed.ok) return changed;
     parsed = parseScenario(changed.value);
-    if (!parsed.ok) {
-      return { ok: false, issues: parsed.issues.map((i) => ({ ...i, message: `${i.message} (after --set)` })) };
-    }
+    if (!parsed.ok) return parsed;
   }
   const needed = estimateMemoryBytes(parsed.value);
   if (needed > memoryLimitBytes) {

@@ -85,6 +85,21 @@ describe("gridgov validate", () => {
     expectUserError(["validate", base, "--set", "escalation.districtTeams=0"], "escalation.districtTeams", "found 0");
   });
 
+  it("says a value came from --set or --days only when that option wrote it", () => {
+    const base = "scenarios/teaching-small.json";
+    expectUserError(["validate", base, "--set", "staffing.workersPerGrid=-1"], "staffing.workersPerGrid: expected number to be >0, found -1 (from --set)");
+    const days = expectUserError(["run", base, "--days", "-1"], "run.days: expected number to be >0, found -1 (from --days)");
+    expect(days).not.toContain("--set");
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", run: { days: 0 } }));
+    const fromFile = expectUserError(["validate", f, "--set", "admin.taskCut=0.5"], `${f}: run.days: expected number to be >0, found 0`);
+    expect(fromFile).not.toContain("(from");
+    const lever = expectUserError(
+      ["optimize", base, "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "0..3"],
+      "staffing.workersPerGrid: expected number to be >0, found 0",
+    );
+    expect(lever).not.toContain("--set");
+  });
+
   it("refuses a scenario that would need more memory than the machine has, with the estimate", () => {
     const err = expectUserError(["validate", "scenarios/district-j-baseline.json", "--set", "district.households=10000000000"], "district.households");
     expect(err).toMatch(/estimated to need [\d.]+ GB/);
