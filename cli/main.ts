@@ -42,6 +42,14 @@ ${Object.values(COMMANDS)
 
 ${DOCS}`;
 
+/**
+ * A reader that closes stdout early (`gridgov schema | head -2`) is normal: what it did not
+ * read is dropped, and the command ends as it would have. Other errors stay errors.
+ */
+function quietWhenClosed(e: NodeJS.ErrnoException): void {
+  if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+}
+
 const isHelp = (arg: string) => arg === "--help" || arg === "-h";
 
 /**
@@ -50,6 +58,7 @@ const isHelp = (arg: string) => arg === "--help" || arg === "-h";
  * internal error.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  process.stdout.on("error", quietWhenClosed);
   const [command, ...rest] = argv;
   if (!command || isHelp(command) || (command === "help" && !COMMANDS[rest[0]])) {
     process.stdout.write(USAGE + "\n");

@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/runCli.js";
+import { repoRoot, runCli } from "../support/runCli.js";
 
 function scenarioFile(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "gridgov-")), "scenario.json");
@@ -109,6 +110,27 @@ describe("gridgov validate", () => {
     expectUserError(["frobnicate"], 'unknown command "frobnicate"');
     expectUserError(["run", "scenarios/teaching-small.json", "--replicas", "3"], "unknown option --replicas");
   });
+});
+
+/** Runs gridgov with its stdout closed from the start, as `gridgov … | head -0` would leave it. */
+function withStdoutClosed(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${repoRoot}bin/gridgov.js`, ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe("a reader that closes stdout early", () => {
+  for (const args of [["schema"], ["run", "scenarios/teaching-small.json", "--replications", "2", "--days", "2", "--workers", "1", "--json"]]) {
+    it(`is normal: gridgov ${args[0]} exits as it would have, with no stack trace`, async () => {
+      const r = await withStdoutClosed(args);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    });
+  }
 });
 
 describe("gridgov schema", () => {
