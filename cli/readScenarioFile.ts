@@ -26,6 +26,19 @@ export function scenarioOverrides(flags: ParsedArgs["flags"]): ScenarioOverride[
 }
 
 /**
+ * Refuses a lever (of `--vary`, `--range`, `--lever`) that an override also sets: the
+ * lever's values would silently replace the override's.
+ */
+export function refuseLeversAlsoSet(flag: string, levers: readonly string[], overrides: readonly ScenarioOverride[]): void {
+  const clashes = levers.flatMap((lever) =>
+    overrides
+      .filter((o) => o.text.startsWith(`${lever}=`))
+      .map((o) => `${flag} ${lever}: expected the lever to be given once, found it also in ${o.flag} ${o.flag === "--set" ? o.text : o.text.slice(lever.length + 1)}; its values would replace that`),
+  );
+  if (clashes.length) throw new UserError(clashes.join("\n"));
+}
+
+/**
  * Reads and validates a scenario file with `overrides` applied; every problem becomes
  * one UserError listing them all. A problem with a value an override wrote says which
  * option it came from.

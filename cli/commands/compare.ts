@@ -20,13 +20,14 @@ export const COMPARE_FLAGS = {
   precision: "string",
   "max-replications": "string",
   days: "string",
+  set: "list",
   workers: "string",
   json: "boolean",
   out: "string",
 } satisfies FlagSpec;
 
-export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--workers N] [--json] [--out DIR]
-      compares each scenario with the first; --out DIR is a directory: writes DIR/comparison.json`;
+export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out DIR]
+      compares each scenario with the first (--set changes every one of them); --out DIR is a directory: writes DIR/comparison.json`;
 
 /** Parses `--precision responseTime.mean=2%`: every scenario's 95 % half-width within 2 % of its mean. */
 function precisionTarget(spec: string): { measure: ComparedMeasure; relative: number; reached: (runs: RunResult[]) => boolean } {

@@ -2,7 +2,7 @@ import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
-import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
+import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
@@ -16,11 +16,12 @@ export const OPTIMIZE_FLAGS = {
   replications: "string",
   seed: "string",
   days: "string",
+  set: "list",
   workers: "string",
   json: "boolean",
 } satisfies FlagSpec;
 
-export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--days N] [--workers N] [--json]
+export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--days N] [--set path=value ...] [--workers N] [--json]
       the smallest value of the lever that meets the target with 95 % confidence`;
 
 /** One setting of the lever tried by the search. */
@@ -58,6 +59,7 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const lever = flags.lever as string;
   const overrides = scenarioOverrides(flags);
+  refuseLeversAlsoSet("--lever", [lever], overrides);
   const grid: number[] = [];
   for (let k = 0; min + k * step <= max + 1e-9; k++) grid.push(Number((min + k * step).toFixed(10)));
   // Check the lever and every value before running anything.

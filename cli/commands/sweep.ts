@@ -4,7 +4,7 @@ import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../si
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
-import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
+import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides, type ScenarioOverride } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
@@ -21,6 +21,7 @@ export const SWEEP_FLAGS = {
   samples: "string",
   replications: "string",
   days: "string",
+  set: "list",
   seed: "string",
   workers: "string",
   shard: "string",
@@ -28,7 +29,7 @@ export const SWEEP_FLAGS = {
   out: "string",
 } satisfies FlagSpec;
 
-export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR]
+export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--set path=value ...] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR]
       runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv and DIR/sweep.json (with --shard i/N, DIR/shard-i-of-N.json)`;
 
 /**
@@ -45,8 +46,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario: base } = readScenarioFile(file, scenarioOverrides(flags));
-  const design = sweepDesign(base, designPoints(flags, seed), seed, replications);
+  const overrides = scenarioOverrides(flags);
+  const { scenario: base } = readScenarioFile(file, overrides);
+  const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
   const points = pointScenarios(design, file);
   const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
@@ -131,7 +133,7 @@ function shardFlag(spec: string, out: string | undefined): { index: number; coun
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
-function designPoints(flags: Record<string, unknown>, seed: number | string): SweepPoint[] {
+function designPoints(flags: Record<string, unknown>, seed: number | string, overrides: readonly ScenarioOverride[]): SweepPoint[] {
   const vary = (flags.vary as string[] | undefined) ?? [];
   const range = (flags.range as string[] | undefined) ?? [];
   if (vary.length && range.length) throw new UserError("--vary and --range cannot be mixed: use --vary for a factorial design, --range with --samples for Latin hypercube sampling");
@@ -143,6 +145,7 @@ function designPoints(flags: Record<string, unknown>, seed: number | string): Sw
       return { path: spec.slice(0, eq), values: values.map(readValue) };
     });
     refuseRepeatedLevers("--vary", levers, "give all its values in one --vary path=v1,v2,...");
+    refuseLeversAlsoSet("--vary", levers.map((l) => l.path), overrides);
     return factorialPoints(levers);
   }
   if (range.length) {
@@ -154,6 +157,7 @@ function designPoints(flags: Record<string, unknown>, seed: number | string): Sw
       return { path: m[1], min: Number(m[2]), max: Number(m[3]) };
     });
     refuseRepeatedLevers("--range", levers, "give it one --range path=min..max");
+    refuseLeversAlsoSet("--range", levers.map((l) => l.path), overrides);
     return latinHypercubePoints(levers, samples, seed);
   }
   throw new UserError(`usage: ${SWEEP_USAGE}`);

@@ -50,6 +50,14 @@ describe("gridgov compare", () => {
     expect(once.runs).toEqual(j.runs);
   });
 
+  it("--set changes every scenario compared, and --days with it", () => {
+    const r = runCli(["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--set", "run.warmupDays=1", "--days", "3", "--replications", "2", "--workers", "1", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.runs.map((run: { scenario: { days: number; warmupDays: number } }) => [run.scenario.days, run.scenario.warmupDays])).toEqual([[3, 1], [3, 1]]);
+  });
+
   it("needs at least two scenarios", () => {
     const r = runCli(["compare", "scenarios/district-j-baseline.json"]);
     expect(r.status).toBe(2);

@@ -46,6 +46,23 @@ describe("gridgov sweep", () => {
     expect(runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0.5..0.1", "--samples", "3"]).status).toBe(2);
   });
 
+  it("--set changes the base scenario of every point, and the shard's manifest records it", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "shards");
+    const args = ["sweep", "scenarios/teaching-small.json", "--set", "staffing.workersPerGrid=2", "--vary", "admin.taskCut=0,0.5", "--replications", "2", "--days", "2", "--workers", "1"];
+    const r = runCli([...args, "--shard", "0/1", "--out", out]);
+    expect(r.status).toBe(0);
+    const { manifest } = JSON.parse(readFileSync(join(out, "shard-0-of-1.json"), "utf8"));
+    expect(manifest.scenario.data.staffing.workersPerGrid).toBe(2);
+    expect(manifest.design.base.staffing.workersPerGrid).toBe(2);
+    expect(manifest.command).toEqual(["gridgov", ...args, "--shard", "0/1", "--out", out]);
+  });
+
+  it("refuses a lever that --set also sets, whose value the lever would replace", () => {
+    const r = runCli(["sweep", "scenarios/teaching-small.json", "--set", "admin.taskCut=0.2", "--vary", "admin.taskCut=0,0.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--vary admin.taskCut: expected the lever to be given once, found it also in --set admin.taskCut=0.2");
+  });
+
   it("refuses a lever given twice, which would keep only its last values and repeat points", () => {
     const vary = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "admin.taskCut=0,0.2", "--vary", "staffing.workersPerGrid=1,2", "--vary", "admin.taskCut=0.5"]);
     expect(vary.status).toBe(2);
