@@ -9,7 +9,7 @@ import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
-import { UserError } from "../UserError.js";
+import { mapReportingAll, UserError } from "../UserError.js";
 import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
@@ -63,7 +63,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const overrides = scenarioOverrides(flags);
   // Validate every file before running anything.
-  const files = positional.map((file) => readScenarioFile(file, overrides));
+  const files = mapReportingAll(positional, (file) => readScenarioFile(file, overrides));
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const cap = intFlag(flags, "max-replications", 200, replications, 100000);

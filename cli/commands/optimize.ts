@@ -1,8 +1,10 @@
+import { totalmem } from "node:os";
 import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides } from "../readScenarioFile.js";
+import { shortList, variantScenarios } from "../variantScenarios.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
@@ -63,7 +65,9 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const grid: number[] = [];
   for (let k = 0; min + k * step <= max + 1e-9; k++) grid.push(Number((min + k * step).toFixed(10)));
   // Check the lever and every value before running anything.
-  const scenarios = grid.map((v) => readScenarioFile(file, [...overrides, { text: `${lever}=${v}`, flag: "--range" }]));
+  const { scenario: base } = readScenarioFile(file, overrides);
+  const some = (ks: number[]) => `${lever} = ${shortList(ks.map((k) => grid[k]))}`;
+  const scenarios = variantScenarios(base, grid.map((v) => [`${lever}=${v}`]), { source: file, some, every: "every value of --range" }, totalmem());
   const trials = new Map<number, Trial>();
   // One pool of worker threads for every trial.
   const runner = new ReplicationRunner(workers);

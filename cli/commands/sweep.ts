@@ -1,3 +1,4 @@
+import { totalmem } from "node:os";
 import { join } from "node:path";
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
@@ -50,7 +51,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const { scenario: base } = readScenarioFile(file, overrides);
   const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
-  const points = pointScenarios(design, file);
+  const points = pointScenarios(design, file, totalmem());
   const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
   if (flags.out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];

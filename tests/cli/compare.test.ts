@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/runCli.js";
 
@@ -56,6 +59,21 @@ describe("gridgov compare", () => {
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.runs.map((run: { scenario: { days: number; warmupDays: number } }) => [run.scenario.days, run.scenario.warmupDays])).toEqual([[3, 1], [3, 1]]);
+  });
+
+  it("reports the problems of every scenario file at once, and --set problems in each", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const unknown = join(dir, "unknown.json");
+    const negative = join(dir, "negative.json");
+    writeFileSync(unknown, JSON.stringify({ schemaVersion: 1, name: "u", colour: "red" }));
+    writeFileSync(negative, JSON.stringify({ schemaVersion: 1, name: "n", run: { days: -3 } }));
+    const r = runCli(["compare", "scenarios/teaching-small.json", unknown, negative]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${unknown}: (scenario): unknown field "colour"`);
+    expect(r.stderr).toContain(`${negative}: run.days: expected number to be >0, found -3`);
+    const set = runCli(["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--set", "staffing.workersPerGrid=0"]);
+    expect(set.status).toBe(2);
+    for (const f of ["scenarios/teaching-small.json", "scenarios/reform-combined.json"]) expect(set.stderr).toContain(`${f}: staffing.workersPerGrid: expected number to be >0, found 0 (from --set)`);
   });
 
   it("needs at least two scenarios", () => {

@@ -21,6 +21,17 @@ describe("gridgov optimize", () => {
     if (nine) expect(nine.meets).toBe(false);
   });
 
+  it("reports every value of the range the scenario refuses, at once", () => {
+    const r = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "-1..3", "--step", "0.5"]);
+    expect(r.status).toBe(2);
+    for (const v of ["-1", "-0.5", "0"]) {
+      expect(r.stderr).toContain(`scenarios/teaching-small.json (staffing.workersPerGrid = ${v}): staffing.workersPerGrid: expected number to be >0, found ${v}`);
+    }
+    const misspelt = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGird", "--range", "1..3"]);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain('(every value of --range): staffing.workersPerGird: unknown field "workersPerGird"');
+  });
+
   it("refuses a target on an unknown measure", () => {
     const r = runCli(["optimize", "scenarios/teaching-small.json", "--target", "happiness>=1", "--lever", "staffing.workersPerGrid", "--range", "1..2"]);
     expect(r.status).toBe(2);

@@ -63,6 +63,14 @@ describe("gridgov sweep", () => {
     expect(r.stderr).toContain("--vary admin.taskCut: expected the lever to be given once, found it also in --set admin.taskCut=0.2");
   });
 
+  it("reports every bad point at once, a problem shared by several points once", () => {
+    const r = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid=1,abc,-1", "--vary", "admin.taskCut=0,0.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('scenarios/teaching-small.json (points 2, 3): staffing.workersPerGrid: expected number, found "abc"');
+    expect(r.stderr).toContain("scenarios/teaching-small.json (points 4, 5): staffing.workersPerGrid: expected number to be >0, found -1");
+    expect(r.stderr).toContain("2 problems found; nothing was run");
+  });
+
   it("refuses a lever given twice, which would keep only its last values and repeat points", () => {
     const vary = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "admin.taskCut=0,0.2", "--vary", "staffing.workersPerGrid=1,2", "--vary", "admin.taskCut=0.5"]);
     expect(vary.status).toBe(2);
