@@ -67,7 +67,7 @@ describe("an --out that cannot be written is reported before anything runs", () 
   // Hours of work if it ran: the check must come first, within seconds.
   const long = ["scenarios/district-j-baseline.json", "--replications", "200", "--days", "365", "--workers", "1"];
 
-  it("run, compare and sweep refuse at once, and run refuses a directory as its output file", () => {
+  it("run, compare, sweep and optimize refuse at once, and run refuses a directory as its output file", () => {
     const { dir, keep } = dirWithKeptFile();
     for (const args of [
       ["run", ...long, "--out", join(keep, "o.json")],
@@ -75,6 +75,7 @@ describe("an --out that cannot be written is reported before anything runs", () 
       ["compare", long[0], ...long, "--out", keep],
       ["sweep", ...long, "--vary", "admin.taskCut=0,0.5", "--out", join(keep, "sweep")],
       ["sweep", ...long, "--vary", "admin.taskCut=0,0.5", "--shard", "0/2", "--out", keep],
+      ["optimize", ...long, "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "1..2", "--out", join(keep, "o.json")],
     ]) {
       const r = runCli(args, { timeout: 30_000 });
       expect(r.status, args.join(" ")).toBe(2);
