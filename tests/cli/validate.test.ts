@@ -106,6 +106,20 @@ describe("gridgov validate", () => {
     expect(err).toMatch(/estimated to need [\d.]+ GB/);
   });
 
+  it("names the grids, not the households, when the number of grids is what does not fit in memory", () => {
+    const err = expectUserError(
+      ["validate", "scenarios/teaching-small.json", "--set", "grids.columns=100000", "--set", "grids.rows=100000"],
+      "grids.columns: expected a scenario that fits in this machine's memory",
+      "grids.columns × grids.rows = 100,000 × 100,000 = 10,000,000,000 grids",
+    );
+    expect(err).not.toContain("district.households");
+    const derived = expectUserError(
+      ["validate", "scenarios/district-j-baseline.json", "--set", "grids.householdsPerGrid=0.00001", "--set", "residents.enabled=false"],
+      "grids.householdsPerGrid: expected a scenario that fits in this machine's memory",
+    );
+    expect(derived).not.toContain("district.households");
+  });
+
   it("refuses an unknown command and an unknown option", () => {
     expectUserError(["frobnicate"], 'unknown command "frobnicate"');
     expectUserError(["run", "scenarios/teaching-small.json", "--replicas", "3"], "unknown option --replicas");
