@@ -106,6 +106,21 @@ describe("gridgov validate", () => {
     expect(err).toMatch(/estimated to need [\d.]+ GB/);
   });
 
+  it("--set on a list entry that does not exist says the index is out of range, once", () => {
+    const base = "scenarios/teaching-small.json";
+    const err = expectUserError(
+      ["validate", base, "--set", "incidents.categories.9.share=0.5"],
+      `${base}: incidents.categories.9.share: index out of range: expected 0–5 (incidents.categories has 6 entries), found 9 (from --set)`,
+      "1 problem found",
+    );
+    expect(err).not.toContain("categories[6]");
+    // A whole entry may be added at the end.
+    const category = { id: "extra", name: "Extra", share: 0.1, serviceTime: { type: "exponential", mean: 30 } };
+    const added = runCli(["validate", base, "--set", `incidents.categories.6=${JSON.stringify(category)}`]);
+    expect(added.stderr).toBe("");
+    expect(added.status).toBe(0);
+  });
+
   it("names the grids, not the households, when the number of grids is what does not fit in memory", () => {
     const err = expectUserError(
       ["validate", "scenarios/teaching-small.json", "--set", "grids.columns=100000", "--set", "grids.rows=100000"],
