@@ -136,6 +136,12 @@ const fmt = (raw: number | null, unit: string) => {
   return text.replace(/^-(?=[0.]+(?:\s|$))/, "");
 };
 
+/**
+ * A measure's label in the table. A percentile here is the mean over replications of each
+ * replication's percentile — not the pooled percentile `gridgov run` shows — and says so.
+ */
+const tableLabel = (m: MeasureComparison) => (/\.p\d+$/.test(m.measure) ? `${m.label} (mean of replications)` : m.label);
+
 function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][]): string {
   const base = runs[0];
   const out: string[] = [
@@ -149,7 +155,7 @@ function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][])
     for (const m of measures) {
       const d = m.difference;
       rows.push([
-        m.label,
+        tableLabel(m),
         m.unit === "share" ? "%" : m.unit,
         fmt(m.baseline, m.unit),
         fmt(m.value, m.unit),
@@ -179,6 +185,7 @@ function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][])
   });
   out.push(
     "difference = this − baseline, paired by replication; * = the 95% interval excludes 0.",
+    "percentiles = the mean of each replication's percentile (gridgov run's p90 pools the incidents of all replications).",
     "CRN narrowing = how many times wider the interval would be with independent seeds (Welch, from the same replications' variances).",
   );
   return out.join("\n") + "\n";

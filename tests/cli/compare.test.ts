@@ -31,6 +31,8 @@ describe("gridgov compare", () => {
     const r = runCli(args);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("mean response time");
+    // Not the pooled p90 of gridgov run: the table says which p90 it is.
+    expect(r.stdout).toContain("90th percentile response time (mean of replications)");
     expect(r.stdout).toMatch(/cuts mean response time by \d+ min \(95% CI \d+–\d+\)/);
   });
 
