@@ -1,38 +1,56 @@
 import { ENGINE_VERSION } from "../sim/version.js";
-import { compareCommand, COMPARE_USAGE } from "./commands/compare.js";
-import { mergeCommand } from "./commands/merge.js";
-import { optimizeCommand, OPTIMIZE_USAGE } from "./commands/optimize.js";
-import { rerunCommand } from "./commands/rerun.js";
-import { runCommand, RUN_USAGE } from "./commands/run.js";
-import { schemaCommand } from "./commands/schema.js";
-import { sweepCommand, SWEEP_USAGE } from "./commands/sweep.js";
-import { validateCommand } from "./commands/validate.js";
+import { COMPARE_FLAGS, compareCommand, COMPARE_USAGE } from "./commands/compare.js";
+import { MERGE_FLAGS, mergeCommand, MERGE_USAGE } from "./commands/merge.js";
+import { OPTIMIZE_FLAGS, optimizeCommand, OPTIMIZE_USAGE } from "./commands/optimize.js";
+import { RERUN_FLAGS, rerunCommand, RERUN_USAGE } from "./commands/rerun.js";
+import { RUN_FLAGS, runCommand, RUN_USAGE } from "./commands/run.js";
+import { SCHEMA_FLAGS, schemaCommand, SCHEMA_USAGE } from "./commands/schema.js";
+import { SWEEP_FLAGS, sweepCommand, SWEEP_USAGE } from "./commands/sweep.js";
+import { VALIDATE_FLAGS, validateCommand, VALIDATE_USAGE } from "./commands/validate.js";
+import type { FlagSpec } from "./parseArgs.js";
 import { UserError } from "./UserError.js";
+
+/** A command of the command line: what runs it, its usage text and the flags it accepts. */
+export interface Command {
+  run: (argv: readonly string[]) => number | Promise<number>;
+  usage: string;
+  flags: FlagSpec;
+}
+
+/** Every command, in the order the usage text lists them. */
+export const COMMANDS: Record<string, Command> = {
+  run: { run: runCommand, usage: RUN_USAGE, flags: RUN_FLAGS },
+  compare: { run: compareCommand, usage: COMPARE_USAGE, flags: COMPARE_FLAGS },
+  sweep: { run: sweepCommand, usage: SWEEP_USAGE, flags: SWEEP_FLAGS },
+  optimize: { run: optimizeCommand, usage: OPTIMIZE_USAGE, flags: OPTIMIZE_FLAGS },
+  merge: { run: mergeCommand, usage: MERGE_USAGE, flags: MERGE_FLAGS },
+  rerun: { run: rerunCommand, usage: RERUN_USAGE, flags: RERUN_FLAGS },
+  validate: { run: validateCommand, usage: VALIDATE_USAGE, flags: VALIDATE_FLAGS },
+  schema: { run: schemaCommand, usage: SCHEMA_USAGE, flags: SCHEMA_FLAGS },
+};
+
+const DOCS = "Docs: docs/user-guide.md";
 
 const USAGE = `GridGov ${ENGINE_VERSION} — simulate grid governance
 
 usage:
-  ${RUN_USAGE}
-  ${COMPARE_USAGE}
-  ${SWEEP_USAGE}
-  ${OPTIMIZE_USAGE}
-  gridgov merge <dir/>                               # combine the shard files of a sweep
-  gridgov rerun <results.json>                       # reproduce a result file and check it byte for byte
-  gridgov validate <scenario.json> [more.json ...]
-  gridgov schema > scenario.schema.json
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join("\n")}
+  gridgov <command> --help
+      the usage of one command
 
-Docs: docs/user-guide.md`;
+${DOCS}`;
 
-const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<number>> = {
-  run: runCommand,
-  compare: compareCommand,
-  rerun: rerunCommand,
-  sweep: sweepCommand,
-  merge: mergeCommand,
-  optimize: optimizeCommand,
-  validate: validateCommand,
-  schema: schemaCommand,
-};
+/**
+ * A reader that closes stdout early (`gridgov schema | head -2`) is normal: what it did not
+ * read is dropped, and the command ends as it would have. Other errors stay errors.
+ */
+function quietWhenClosed(e: NodeJS.ErrnoException): void {
+  if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+}
+
+const isHelp = (arg: string) => arg === "--help" || arg === "-h";
 
 /**
  * Runs the command line and returns the exit code: 0 done, 2 bad input (message
@@ -40,8 +58,9 @@ const COMMANDS: Record<string, (argv: readonly string[]) => number | Promise<num
  * internal error.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  process.stdout.on("error", quietWhenClosed);
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") {
+  if (!command || isHelp(command) || (command === "help" && !COMMANDS[rest[0]])) {
     process.stdout.write(USAGE + "\n");
     return command ? 0 : 2;
   }
@@ -49,7 +68,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(ENGINE_VERSION + "\n");
     return 0;
   }
-  const run = COMMANDS[command];
+  const help = command === "help" ? COMMANDS[rest[0]] : rest.some(isHelp) ? COMMANDS[command] : undefined;
+  if (help) {
+    process.stdout.write(`usage: ${help.usage}\n\n${DOCS}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command]?.run;
   try {
     if (!run) throw new UserError(`unknown command "${command}"; expected one of: ${Object.keys(COMMANDS).join(", ")}\n\n${USAGE}`);
     return await run(rest);

@@ -4,6 +4,9 @@ import { seedFromText } from "../sim/kernel/rngStream.js";
 /** What a flag takes: a value (string), a repeatable value (list) or nothing (boolean). */
 export type FlagKind = "string" | "list" | "boolean";
 
+/** The flags a command accepts, by name (without the leading `--`). */
+export type FlagSpec = Record<string, FlagKind>;
+
 /** Parsed command-line arguments. */
 export interface ParsedArgs {
   positional: string[];
@@ -14,7 +17,7 @@ export interface ParsedArgs {
  * Parses `--name value`, `--name=value` and boolean `--name` flags; unknown flags are
  * refused with the list of known ones.
  */
-export function parseArgs(argv: readonly string[], spec: Record<string, FlagKind>, command: string): ParsedArgs {
+export function parseArgs(argv: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
   const positional: string[] = [];
   const flags: ParsedArgs["flags"] = {};
   for (let k = 0; k < argv.length; k++) {
@@ -58,7 +61,21 @@ export function intFlag(flags: ParsedArgs["flags"], name: string, fallback: numb
   return n;
 }
 
-/** Reads `--seed`: a whole number stays a number, anything else is a text seed; default 1. */
+/**
+ * Reads `--seed` (default 1): a whole number from 0 to 2^53 − 1, or a word of up to 100
+ * characters that does not read as a number — the seeds the web page and its share links
+ * take, so that a run made there can be repeated here. Text that reads as a number but
+ * is not such a whole number (`1.5`, `1e3`, `-1`, `0x10`), empty text and text with
+ * spaces around it are refused, not silently used as words.
+ */
 export function seedFlag(flags: ParsedArgs["flags"]): number | string {
-  return seedFromText((flags.seed as string | undefined) ?? "1");
+  const text = (flags.seed as string | undefined) ?? "1";
+  const seed = seedFromText(text);
+  if (typeof seed === "number") return seed;
+  const looksNumeric = Number.isFinite(Number(text)) || /^[-+]?[\d.,_]*\d[\d.,_]*(e[-+]?\d+)?$/i.test(text);
+  if (looksNumeric || text.trim() !== text || text.length > 100) {
+    const found = text.length > 100 ? `a text of ${text.length} characters` : `"${text}"`;
+    throw new UserError(`--seed: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found ${found}`);
+  }
+  return seed;
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
 import { totalmem } from "node:os";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
-import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
+import { formatIssues, type ScenarioIssue } from "../sim/scenario/ScenarioIssue.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
+import type { ParsedArgs } from "./parseArgs.js";
+import { readTextFile } from "./readTextFile.js";
 import { UserError } from "./UserError.js";
 
 /** A scenario read from a file, with warnings to show. */
@@ -12,20 +13,52 @@ export interface ScenarioFile {
   warnings: string[];
 }
 
-/** Reads and validates a scenario file; every problem becomes one UserError listing them all. */
-export function readScenarioFile(file: string, overrides: readonly string[] = []): ScenarioFile {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
-    throw new UserError(`${file}: cannot read the scenario file: ${why}`);
-  }
-  const checked = loadScenario(text, overrides, totalmem());
+/** A `path=value` change to a scenario, and the option that asked for it (`--set`, `--days`, …). */
+export interface ScenarioOverride {
+  text: string;
+  flag: string;
+}
+
+/** The changes `--set path=value` (repeatable) and `--days N` ask for, in that order. */
+export function scenarioOverrides(flags: ParsedArgs["flags"]): ScenarioOverride[] {
+  const set = ((flags.set as string[] | undefined) ?? []).map((text) => ({ text, flag: "--set" }));
+  return flags.days !== undefined ? [...set, { text: `run.days=${flags.days}`, flag: "--days" }] : set;
+}
+
+/**
+ * Refuses a lever (of `--vary`, `--range`, `--lever`) that an override also sets: the
+ * lever's values would silently replace the override's.
+ */
+export function refuseLeversAlsoSet(flag: string, levers: readonly string[], overrides: readonly ScenarioOverride[]): void {
+  const clashes = levers.flatMap((lever) =>
+    overrides
+      .filter((o) => o.text.startsWith(`${lever}=`))
+      .map((o) => `${flag} ${lever}: expected the lever to be given once, found it also in ${o.flag} ${o.flag === "--set" ? o.text : o.text.slice(lever.length + 1)}; its values would replace that`),
+  );
+  if (clashes.length) throw new UserError(clashes.join("\n"));
+}
+
+/**
+ * Reads and validates a scenario file with `overrides` applied; every problem becomes
+ * one UserError listing them all. A problem with a value an override wrote says which
+ * option it came from.
+ */
+export function readScenarioFile(file: string, overrides: readonly ScenarioOverride[] = []): ScenarioFile {
+  const checked = loadScenario(readTextFile(file, "scenario file"), overrides.map((o) => o.text), totalmem());
   if (!checked.ok) {
     const n = checked.issues.length;
-    throw new UserError(`${formatIssues(file, checked.issues)}\n${file}: ${n} problem${n > 1 ? "s" : ""} found; nothing was run`);
+    const issues = checked.issues.map((issue) => withOrigin(issue, overrides));
+    throw new UserError(`${formatIssues(file, issues)}\n${file}: ${n} problem${n > 1 ? "s" : ""} found; nothing was run`);
   }
   return { file, scenario: checked.value, warnings: checked.warnings };
+}
+
+/** Adds "(from --set)" to an issue about a value an override wrote (the field itself or a part of it). */
+function withOrigin(issue: ScenarioIssue, overrides: readonly ScenarioOverride[]): ScenarioIssue {
+  const path = issue.path.replace(/\[(\d+)\]/g, ".$1");
+  const origin = [...overrides].reverse().find((o) => {
+    const set = o.text.slice(0, Math.max(0, o.text.indexOf("=")));
+    return set !== "" && (path === set || path.startsWith(`${set}.`));
+  });
+  return origin ? { ...issue, message: `${issue.message} (from ${origin.flag})` } : issue;
 }

@@ -1,12 +1,10 @@
-import { loadScenarioData } from "../sim/experiments/loadScenario.js";
 import { COMPARED_MEASURES } from "../sim/experiments/compareRuns.js";
 import type { RunResult } from "../sim/experiments/runScenario.js";
 import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
 import { meanInterval } from "../sim/metrics/studentT.js";
-import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import { scenarioHash } from "../sim/scenario/scenarioHash.js";
-import { UserError } from "./UserError.js";
+import { shortList, variantScenarios, type CheckedScenario } from "./variantScenarios.js";
 
 /** Everything that defines a sweep's result: base scenario, points, seed, replications. */
 export interface SweepDesign {
@@ -18,13 +16,14 @@ export interface SweepDesign {
   replications: number;
 }
 
-/** The scenario of each point: the base with the point's overrides, validated. */
-export function pointScenarios(design: Pick<SweepDesign, "base" | "points">, source: string): Array<{ scenario: Scenario; warnings: string[] }> {
-  return design.points.map((p, k) => {
-    const checked = loadScenarioData(design.base, Object.entries(p).map(([path, v]) => `${path}=${JSON.stringify(v)}`));
-    if (!checked.ok) throw new UserError(`${formatIssues(`${source} (point ${k})`, checked.issues)}\nnothing was run`);
-    return { scenario: checked.value, warnings: checked.warnings };
-  });
+/**
+ * The scenario of each point: the base with the point's overrides, validated; every
+ * problem of every point is reported at once (see {@link variantScenarios}).
+ */
+export function pointScenarios(design: Pick<SweepDesign, "base" | "points">, source: string, memoryLimitBytes = Infinity): CheckedScenario[] {
+  const overrides = design.points.map((p) => Object.entries(p).map(([path, v]) => `${path}=${JSON.stringify(v)}`));
+  const some = (ks: number[]) => `point${ks.length > 1 ? "s" : ""} ${shortList(ks)}`;
+  return variantScenarios(design.base, overrides, { source, some, every: "every point" }, memoryLimitBytes);
 }
 
 /** Makes a design from a validated base scenario. */

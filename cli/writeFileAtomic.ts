@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { fileSystemReason } from "./fileSystemReason.js";
 import { UserError } from "./UserError.js";
 
 /**
@@ -7,13 +8,54 @@ import { UserError } from "./UserError.js";
  * never sees a half-written file and an interrupted run leaves no partial output.
  */
 export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
+  writeFilesAtomic([{ file, text }]);
+}
+
+/**
+ * Writes a set of files (a sweep's tables) so that either all of them appear or none:
+ * every file is first written to a temporary file next to it, then, once all are
+ * written and no target is in the way, each is renamed into place. On failure the
+ * temporary files are removed and nothing that was already there is touched.
+ */
+export function writeFilesAtomic(files: ReadonlyArray<{ file: string; text: string }>): void {
+  const pending = files.map(({ file, text }) => ({ file, text, tmp: `${file}.tmp-${process.pid}` }));
+  const written: string[] = [];
+  let current = pending[0]?.file ?? "";
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
+    for (const { file, text, tmp } of pending) {
+      current = file;
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, text);
+      written.push(tmp);
+    }
+    for (const { file } of pending) {
+      current = file;
+      if (isDirectory(file)) throw Object.assign(new Error("it is a directory"), { code: "EISDIR" });
+    }
+    for (const { file, tmp } of pending) {
+      current = file;
+      renameSync(tmp, file);
+      written.splice(written.indexOf(tmp), 1);
+    }
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`${file}: cannot write the output: ${(e as Error).message}`);
+    for (const tmp of written) removeQuietly(tmp);
+    throw new UserError(`${current}: cannot write the output: ${fileSystemReason(e, current)}`);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a temporary file; a failure to remove it must not hide the error being reported. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there, or it cannot be reached: nothing to clean up.
   }
 }

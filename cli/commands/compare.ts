@@ -3,17 +3,31 @@ import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureCompa
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
-import { UserError } from "../UserError.js";
+import { mapReportingAll, UserError } from "../UserError.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--workers N] [--json] [--out dir/]`;
+export const COMPARE_FLAGS = {
+  seed: "string",
+  replications: "string",
+  precision: "string",
+  "max-replications": "string",
+  days: "string",
+  set: "list",
+  workers: "string",
+  json: "boolean",
+  out: "string",
+} satisfies FlagSpec;
+
+export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out DIR]
+      compares each scenario with the first (--set changes every one of them); --out DIR is a directory: writes DIR/comparison.json`;
 
 /** Parses `--precision responseTime.mean=2%`: every scenario's 95 % half-width within 2 % of its mean. */
 function precisionTarget(spec: string): { measure: ComparedMeasure; relative: number; reached: (runs: RunResult[]) => boolean } {
@@ -42,21 +56,18 @@ function precisionTarget(spec: string): { measure: ComparedMeasure; relative: nu
  * paired difference of each measure with its 95 % interval.
  */
 export async function compareCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { seed: "string", replications: "string", days: "string", workers: "string", json: "boolean", out: "string", precision: "string", "max-replications": "string" },
-    "compare",
-  );
+  const { positional, flags } = parseArgs(argv, COMPARE_FLAGS, "compare");
   if (positional.length < 2) throw new UserError(`usage: ${COMPARE_USAGE}`);
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 30, 2, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const overrides = flags.days !== undefined ? [`run.days=${flags.days}`] : [];
+  const overrides = scenarioOverrides(flags);
   // Validate every file before running anything.
-  const files = positional.map((file) => readScenarioFile(file, overrides));
+  const files = mapReportingAll(positional, (file) => readScenarioFile(file, overrides));
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const cap = intFlag(flags, "max-replications", 200, replications, 100000);
+  if (flags.out !== undefined) checkOutputFiles(["comparison.json", "comparison.partial.json"].map((f) => join(flags.out as string, f)));
   // Every scenario runs the same replications (0 … n − 1); with --precision, batches are added
   // to all of them until each scenario's interval of the chosen measure is narrow enough.
   const results = files.map(() => [] as ReplicationResult[]);
@@ -125,6 +136,12 @@ const fmt = (raw: number | null, unit: string) => {
   return text.replace(/^-(?=[0.]+(?:\s|$))/, "");
 };
 
+/**
+ * A measure's label in the table. A percentile here is the mean over replications of each
+ * replication's percentile — not the pooled percentile `gridgov run` shows — and says so.
+ */
+const tableLabel = (m: MeasureComparison) => (/\.p\d+$/.test(m.measure) ? `${m.label} (mean of replications)` : m.label);
+
 function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][]): string {
   const base = runs[0];
   const out: string[] = [
@@ -138,7 +155,7 @@ function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][])
     for (const m of measures) {
       const d = m.difference;
       rows.push([
-        m.label,
+        tableLabel(m),
         m.unit === "share" ? "%" : m.unit,
         fmt(m.baseline, m.unit),
         fmt(m.value, m.unit),
@@ -168,6 +185,7 @@ function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][])
   });
   out.push(
     "difference = this − baseline, paired by replication; * = the 95% interval excludes 0.",
+    "percentiles = the mean of each replication's percentile (gridgov run's p90 pools the incidents of all replications).",
     "CRN narrowing = how many times wider the interval would be with independent seeds (Welch, from the same replications' variances).",
   );
   return out.join("\n") + "\n";

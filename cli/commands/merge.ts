@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { combineReplications } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
@@ -6,16 +6,46 @@ import { canonicalJson } from "../../sim/scenario/canonicalJson.js";
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { parseScenario } from "../../sim/scenario/parseScenario.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
-import { parseArgs } from "../parseArgs.js";
-import type { RunManifest } from "../runManifest.js";
-import { pointScenarios, sweepDesign, sweepOutput, toCsv, units, type SweepDesign } from "../sweepDesign.js";
-import { UserError } from "../UserError.js";
+import { z } from "zod";
+import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
+import { parseArgs, type FlagSpec } from "../parseArgs.js";
+import { readJsonFile } from "../readTextFile.js";
+import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
+import { mapReportingAll, UserError } from "../UserError.js";
 import { writeSweep } from "./sweep.js";
 
-interface ShardFile {
-  manifest: RunManifest & { design: SweepDesign; shard: { index: number; count: number } };
-  results: Array<{ point: number; replication: number; result: ReplicationResult }>;
-}
+/** What merge needs of a shard file (written by `sweep --shard i/N --out DIR`). */
+const shardFileSchema = z.object(
+  {
+    manifest: z.object(
+      {
+        engineVersion: z.string(expected("the engine version (text)")),
+        design: z.object(
+          {
+            base: jsonObject(),
+            baseHash: z.string(expected("the scenario's hash (text)")),
+            points: z.array(jsonObject(), expected("the list of points")).min(1, expected("at least one point")),
+            seed: recordedSeed,
+            replications: wholeNumber(1),
+          },
+          expected("the sweep's design (an object)"),
+        ),
+        shard: z.object({ index: wholeNumber(0), count: wholeNumber(1) }, expected("{ index, count } of the shard")),
+      },
+      expected("the shard's manifest (an object)"),
+    ),
+    results: z.array(
+      z.object({ point: wholeNumber(0), replication: wholeNumber(0), result: z.looseObject({ replication: wholeNumber(0) }, expected("a replication's result (an object)")) }, expected("a (point, replication) unit")),
+      expected("the list of results"),
+    ),
+  },
+  expected("a shard file (an object)"),
+);
+
+export const MERGE_FLAGS = { out: "string", json: "boolean" } satisfies FlagSpec;
+
+export const MERGE_USAGE = `gridgov merge <DIR> [--out DIR] [--json]
+      combines the shard files of a sweep; --out DIR is a directory (default: the shards' DIR): writes sweep.csv, summary.csv and sweep.json there`;
 
 /**
  * `gridgov merge DIR`: combines the shard files of a sweep (`sweep --shard i/N --out DIR`)
@@ -23,8 +53,8 @@ interface ShardFile {
  * scenarios, designs, seeds or engine versions, missing or repeated shards are refused.
  */
 export function mergeCommand(argv: readonly string[]): number {
-  const { positional, flags } = parseArgs(argv, { out: "string", json: "boolean" }, "merge");
-  if (positional.length !== 1) throw new UserError("usage: gridgov merge <dir/> [--out dir/] [--json]");
+  const { positional, flags } = parseArgs(argv, MERGE_FLAGS, "merge");
+  if (positional.length !== 1) throw new UserError(`usage: ${MERGE_USAGE}`);
   const dir = positional[0];
   let names: string[];
   try {
@@ -33,15 +63,15 @@ export function mergeCommand(argv: readonly string[]): number {
     throw new UserError(`${dir}: cannot read the directory: ${(e as Error).message}`);
   }
   if (names.length === 0) throw new UserError(`${dir}: expected shard files (shard-<i>-of-<N>.json), found none`);
-  const shards = names.map((name) => {
-    try {
-      return { name, data: JSON.parse(readFileSync(join(dir, name), "utf8")) as ShardFile };
-    } catch (e) {
-      throw new UserError(`${join(dir, name)}: cannot read the shard: ${(e as Error).message}`);
-    }
+  const shards = mapReportingAll(names, (name) => {
+    const file = join(dir, name);
+    const data = checkShape(file, readJsonFile(file, "shard file"), shardFileSchema, "not a shard file of gridgov sweep --shard i/N; nothing was merged");
+    const { index, count } = data.manifest.shard;
+    if (name !== `shard-${index}-of-${count}.json`) throw new UserError(`${file}: manifest.shard: expected shard ${name.replace(/^shard-(\d+)-of-(\d+)\.json$/, "$1 of $2")} as the file name says, found shard ${index} of ${count}`);
+    return { name, data };
   });
   const first = shards[0].data.manifest;
-  const key = (m: ShardFile["manifest"]) =>
+  const key = (m: typeof first) =>
     canonicalJson({ engine: m.engineVersion, hash: m.design.baseHash, points: m.design.points, seed: m.design.seed, replications: m.design.replications, count: m.shard.count });
   for (const { name, data } of shards) {
     const m = data.manifest;
@@ -66,10 +96,19 @@ export function mergeCommand(argv: readonly string[]): number {
   if (!parsed.ok || scenarioHash(parsed.value) !== first.design.baseHash) throw new UserError(`${dir}: the shards' scenario does not match its hash`);
   const design = sweepDesign(parsed.value, first.design.points, first.design.seed, first.design.replications);
   const byPoint: ReplicationResult[][] = design.points.map(() => []);
-  for (const { data } of shards) for (const r of data.results) byPoint[r.point].push(r.result);
-  const expected = units(design).length;
-  const got = byPoint.reduce((a, b) => a + b.length, 0);
-  if (got !== expected) throw new UserError(`${dir}: expected ${expected} (point, replication) units, found ${got}`);
+  for (const { name, data } of shards) {
+    // Each shard holds exactly its slice of the units, in order.
+    const { index } = data.manifest.shard;
+    const slice = shardUnits(design, index, count);
+    const unit = (u: { point: number; replication: number }) => `point ${u.point} replication ${u.replication}`;
+    const wrong = data.results.findIndex((r, k) => r.point !== slice[k]?.point || r.replication !== slice[k]?.replication || r.result.replication !== r.replication);
+    if (wrong >= 0 || data.results.length !== slice.length) {
+      const held = slice.length ? `: ${unit(slice[0])} to ${unit(slice[slice.length - 1])}` : "";
+      const found = wrong >= 0 ? `${unit(data.results[wrong])} (result of replication ${data.results[wrong].result.replication}) at results[${wrong}]` : `${data.results.length} units`;
+      throw new UserError(`${join(dir, name)}: results: expected the ${slice.length} units of shard ${index} of ${count} in order${held}; found ${found}`);
+    }
+    for (const r of data.results) byPoint[r.point].push(r.result as unknown as ReplicationResult);
+  }
   const points = pointScenarios(design, dir);
   const runs = byPoint.map((results, k) => combineReplications(points[k].scenario, design.seed, results, points[k].warnings));
   const output = sweepOutput(design, runs);

@@ -1,15 +1,37 @@
+import { totalmem } from "node:os";
 import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
+import { SCHEMA_VERSION } from "../../sim/scenario/scenarioSchema.js";
+import { ENGINE_VERSION } from "../../sim/version.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
+import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
+import { runManifest } from "../runManifest.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
+import { shortList, variantScenarios } from "../variantScenarios.js";
 import { defaultWorkers } from "../WorkerPool.js";
+import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const OPTIMIZE_USAGE =
-  'gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--workers N] [--json]';
+export const OPTIMIZE_FLAGS = {
+  target: "string",
+  lever: "string",
+  range: "string",
+  step: "string",
+  replications: "string",
+  seed: "string",
+  days: "string",
+  set: "list",
+  workers: "string",
+  json: "boolean",
+  out: "string",
+} satisfies FlagSpec;
+
+export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
+      the smallest value of the lever that meets the target with 95 % confidence; --out FILE is a file: the JSON result with its run manifest`;
 
 /** One setting of the lever tried by the search. */
 interface Trial {
@@ -27,11 +49,7 @@ interface Trial {
  * cost grows as the lever grows (as with staff). Every trial uses the same seed.
  */
 export async function optimizeCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { target: "string", lever: "string", range: "string", step: "string", replications: "string", seed: "string", workers: "string", json: "boolean", days: "string" },
-    "optimize",
-  );
+  const { positional, flags } = parseArgs(argv, OPTIMIZE_FLAGS, "optimize");
   if (positional.length !== 1 || !flags.target || !flags.lever || !flags.range) throw new UserError(`usage: ${OPTIMIZE_USAGE}`);
   const file = positional[0];
   const t = /^([\w.]+)\s*(<=|>=)\s*(-?[\d.]+)$/.exec(flags.target as string);
@@ -49,11 +67,16 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const replications = intFlag(flags, "replications", 10, 2, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const lever = flags.lever as string;
-  const days = flags.days !== undefined ? [`run.days=${flags.days}`] : [];
+  const overrides = scenarioOverrides(flags);
+  refuseLeversAlsoSet("--lever", [lever], overrides);
   const grid: number[] = [];
   for (let k = 0; min + k * step <= max + 1e-9; k++) grid.push(Number((min + k * step).toFixed(10)));
   // Check the lever and every value before running anything.
-  const scenarios = grid.map((v) => readScenarioFile(file, [...days, `${lever}=${v}`]));
+  const { scenario: base } = readScenarioFile(file, overrides);
+  const some = (ks: number[]) => `${lever} = ${shortList(ks.map((k) => grid[k]))}`;
+  const scenarios = variantScenarios(base, grid.map((v) => [`${lever}=${v}`]), { source: file, some, every: "every value of --range" }, totalmem());
+  if (flags.out !== undefined) checkOutputFiles([flags.out as string]);
+  const startedAt = new Date();
   const trials = new Map<number, Trial>();
   // One pool of worker threads for every trial.
   const runner = new ReplicationRunner(workers);
@@ -68,35 +91,50 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     trials.set(k, result);
     return result;
   };
+  let best: Trial | null = null;
   try {
     let lo = 0;
     let hi = grid.length - 1;
-    if (!(await trial(hi)).meets) {
-      return report(flags.json === true, { target: flags.target as string, lever, met: false, best: null, trials: [...trials.values()] }, measure.unit);
+    if ((await trial(hi)).meets) {
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((await trial(mid)).meets) hi = mid;
+        else lo = mid + 1;
+      }
+      best = trials.get(hi) ?? (await trial(hi));
     }
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((await trial(mid)).meets) hi = mid;
-      else lo = mid + 1;
-    }
-    const best = trials.get(hi) ?? (await trial(hi));
-    return report(flags.json === true, { target: flags.target as string, lever, met: true, best, trials: [...trials.values()].sort((a, b) => a.value - b.value) }, measure.unit);
   } finally {
     await runner.close();
   }
+  // Like run's result: what ran (the scenario before the lever is set), with which seed and engine.
+  const result = {
+    engineVersion: ENGINE_VERSION,
+    scenario: { name: base.name, hash: scenarioHash(base), schemaVersion: SCHEMA_VERSION, days: base.run.days, warmupDays: base.run.warmupDays },
+    seed,
+    replications,
+    seedDerivation: `gridgov/${seed}/<stream>/<replication>`,
+    target: flags.target as string,
+    lever,
+    range: [min, max],
+    step,
+    met: best !== null,
+    best,
+    trials: [...trials.values()].sort((a, b) => a.value - b.value),
+  };
+  if (flags.out !== undefined) {
+    const manifest = runManifest(base, seed, replications, ["gridgov", "optimize", ...argv], startedAt);
+    writeFileAtomic(flags.out as string, JSON.stringify({ manifest, result }, null, 2) + "\n");
+  }
+  process.stdout.write(flags.json ? JSON.stringify(result, null, 2) + "\n" : formatOptimum(result, measure.unit));
+  return 0;
 }
 
-function report(json: boolean, out: { target: string; lever: string; met: boolean; best: Trial | null; trials: Trial[] }, unit: string): number {
-  if (json) {
-    process.stdout.write(JSON.stringify(out, null, 2) + "\n");
-    return 0;
-  }
+function formatOptimum(out: { target: string; lever: string; met: boolean; best: Trial | null; trials: Trial[] }, unit: string): string {
   const lines = out.trials.map(
     (t) => `  ${out.lever} = ${t.value}: ${t.mean?.toFixed(2) ?? "–"} ${unit} (95% CI ${t.ci95 ? `${t.ci95[0].toFixed(2)}–${t.ci95[1].toFixed(2)}` : "–"}) ${t.meets ? "meets" : "misses"} the target; cost ${t.costPerYear !== null ? `${(t.costPerYear / 1e6).toFixed(2)} M CNY/yr` : "–"}`,
   );
   const head = out.met && out.best
     ? `Lowest ${out.lever} that meets ${out.target} with 95% confidence: ${out.best.value} (cost ${((out.best.costPerYear ?? NaN) / 1e6).toFixed(2)} M CNY per year)`
     : `${out.target} is not met with 95% confidence anywhere in the range, even at its top`;
-  process.stdout.write([head, "trials:", ...lines].join("\n") + "\n");
-  return 0;
+  return [head, "trials:", ...lines].join("\n") + "\n";
 }

@@ -1,15 +1,37 @@
-import { readFileSync } from "node:fs";
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
-import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
-import { intFlag, parseArgs } from "../parseArgs.js";
+import { z } from "zod";
+import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
+import { intFlag, parseArgs, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
-import type { RunManifest } from "../runManifest.js";
+import { readJsonFile } from "../readTextFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
+
+/** What rerun needs of a result file (written by `gridgov run --out`). */
+const resultFileSchema = z.object(
+  {
+    manifest: z.object(
+      {
+        engineVersion: z.string(expected("the engine version (text)")),
+        seed: recordedSeed,
+        replications: wholeNumber(1),
+        scenario: z.object({ name: z.string(expected("text")), hash: z.string(expected("the scenario's hash (text)")), data: jsonObject("the scenario (an object)") }, expected("the scenario (an object)")),
+      },
+      expected("the run manifest (an object)"),
+    ),
+    result: jsonObject("the result (an object)"),
+  },
+  expected("a result file (an object)"),
+);
+
+export const RERUN_FLAGS = { workers: "string" } satisfies FlagSpec;
+
+export const RERUN_USAGE = `gridgov rerun <results.json> [--workers N]
+      runs a result file of gridgov run --out again and checks it byte for byte`;
 
 /**
  * `gridgov rerun results.json`: runs again what a result file's manifest describes
@@ -17,19 +39,17 @@ import { defaultWorkers } from "../WorkerPool.js";
  * matches the stored one byte for byte. Exit 0 if it does, 1 if not.
  */
 export async function rerunCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, { workers: "string" }, "rerun");
-  if (positional.length !== 1) throw new UserError("usage: gridgov rerun <results.json> [--workers N]");
+  const { positional, flags } = parseArgs(argv, RERUN_FLAGS, "rerun");
+  if (positional.length !== 1) throw new UserError(`usage: ${RERUN_USAGE}`);
   const file = positional[0];
-  let stored: { manifest?: RunManifest; result?: RunResult };
-  try {
-    stored = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new UserError(`${file}: cannot read a result file: ${(e as Error).message}`);
+  const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown } } | null;
+  if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; it cannot be rerun`);
+  const command = Array.isArray(data?.manifest?.command) ? data.manifest.command : [];
+  if (command[0] === "gridgov" && command[1] !== "run") {
+    throw new UserError(`${file}: expected a result file of gridgov run --out, found one of gridgov ${String(command[1])}; to reproduce it, run its manifest.command again`);
   }
+  const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run --out; nothing was run");
   const m = stored.manifest;
-  if (!m || !stored.result || !m.scenario?.data) {
-    throw new UserError(`${file}: expected a result file written by gridgov run --out (with "manifest" and "result"), found none`);
-  }
   const parsed = loadScenarioData(m.scenario.data);
   if (!parsed.ok) throw new UserError(formatIssues(`${file} (manifest.scenario.data)`, parsed.issues));
   if (m.engineVersion !== ENGINE_VERSION) {

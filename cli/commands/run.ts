@@ -3,30 +3,29 @@ import { ReplicationRunner } from "../ReplicationRunner.js";
 import { InterruptedRunError, runScenarioOn } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { interruptSignal } from "../interruptSignal.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { runManifest } from "../runManifest.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { UserError } from "../UserError.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out results.json]`;
+export const RUN_FLAGS = { seed: "string", replications: "string", days: "string", set: "list", workers: "string", json: "boolean", out: "string" } satisfies FlagSpec;
+
+export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
+      runs one scenario; --out FILE is a file: the JSON result with its run manifest`;
 
 /** `gridgov run`: runs one scenario and prints a table (or JSON). */
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { seed: "string", replications: "string", days: "string", set: "list", json: "boolean", out: "string", workers: "string" },
-    "run",
-  );
+  const { positional, flags } = parseArgs(argv, RUN_FLAGS, "run");
   if (positional.length !== 1) throw new UserError(`usage: ${RUN_USAGE}`);
-  const overrides = [...((flags.set as string[] | undefined) ?? [])];
-  if (flags.days !== undefined) overrides.push(`run.days=${flags.days}`);
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario, warnings } = readScenarioFile(positional[0], overrides);
+  const { scenario, warnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  if (flags.out !== undefined) checkOutputFiles([flags.out as string, partialFile(flags.out as string)]);
   const startedAt = new Date();
   const progress = progressReporter(`${scenario.name}: replication`);
   const stop = interruptSignal();

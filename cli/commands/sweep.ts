@@ -1,21 +1,37 @@
+import { totalmem } from "node:os";
 import { join } from "node:path";
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
-import { intFlag, parseArgs, seedFlag } from "../parseArgs.js";
+import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
-import { readScenarioFile } from "../readScenarioFile.js";
+import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides, type ScenarioOverride } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
+import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
-import { writeFileAtomic } from "../writeFileAtomic.js";
+import { writeFileAtomic, writeFilesAtomic } from "../writeFileAtomic.js";
 
-export const SWEEP_USAGE =
-  "gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--seed N] [--workers N] [--shard i/N] [--out dir/]";
+export const SWEEP_FLAGS = {
+  vary: "list",
+  range: "list",
+  samples: "string",
+  replications: "string",
+  days: "string",
+  set: "list",
+  seed: "string",
+  workers: "string",
+  shard: "string",
+  json: "boolean",
+  out: "string",
+} satisfies FlagSpec;
+
+export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--set path=value ...] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR]
+      runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv and DIR/sweep.json (with --shard i/N, DIR/shard-i-of-N.json)`;
 
 /**
  * `gridgov sweep`: runs a scenario at every point of a full-factorial design (`--vary`)
@@ -25,28 +41,27 @@ export const SWEEP_USAGE =
  * units and writes that slice's results for `gridgov merge`.
  */
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
-  const { positional, flags } = parseArgs(
-    argv,
-    { vary: "list", range: "list", samples: "string", replications: "string", days: "string", seed: "string", workers: "string", out: "string", json: "boolean", shard: "string" },
-    "sweep",
-  );
+  const { positional, flags } = parseArgs(argv, SWEEP_FLAGS, "sweep");
   if (positional.length !== 1) throw new UserError(`usage: ${SWEEP_USAGE}`);
   const file = positional[0];
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario: base } = readScenarioFile(file, flags.days !== undefined ? [`run.days=${flags.days}`] : []);
-  const design = sweepDesign(base, designPoints(flags, seed), seed, replications);
+  const overrides = scenarioOverrides(flags);
+  const { scenario: base } = readScenarioFile(file, overrides);
+  const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
-  const points = pointScenarios(design, file);
+  const points = pointScenarios(design, file, totalmem());
+  const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
+  if (flags.out !== undefined) {
+    const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
+    checkOutputFiles(names.map((name) => join(flags.out as string, name)));
+  }
   const startedAt = new Date();
   const runner = new ReplicationRunner(workers);
   try {
-    if (flags.shard !== undefined) {
-      const m = /^(\d+)\/(\d+)$/.exec(flags.shard as string);
-      if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${flags.shard}"`);
-      if (flags.out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
-      const [index, count] = [Number(m[1]), Number(m[2])];
+    if (shard) {
+      const { index, count } = shard;
       const todo = shardUnits(design, index, count);
       const progress = progressReporter(`shard ${index}/${count}: unit`);
       const results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), progress.update);
@@ -101,41 +116,61 @@ export async function runSweepPoints(
   return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
 }
 
+/** The tables a sweep (or a merge) writes into its output directory. */
+export const SWEEP_TABLES = ["sweep.csv", "summary.csv", "sweep.json"] as const;
+
 /** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
 export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>): void {
-  writeFileAtomic(join(dir, "sweep.csv"), toCsv(output.rows));
-  writeFileAtomic(join(dir, "summary.csv"), toCsv(output.summary));
-  writeFileAtomic(join(dir, "sweep.json"), JSON.stringify(output, null, 2) + "\n");
+  const text = { "sweep.csv": toCsv(output.rows), "summary.csv": toCsv(output.summary), "sweep.json": JSON.stringify(output, null, 2) + "\n" };
+  // All three or none: a set with one table missing would pass for a finished sweep.
+  writeFilesAtomic(SWEEP_TABLES.map((name) => ({ file: join(dir, name), text: text[name] })));
 }
 
-function designPoints(flags: Record<string, unknown>, seed: number | string): SweepPoint[] {
+/** Reads `--shard i/N`, which needs `--out DIR`. */
+function shardFlag(spec: string, out: string | undefined): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  if (!m || !(Number(m[1]) < Number(m[2]))) throw new UserError(`--shard: expected i/N with 0 ≤ i < N, found "${spec}"`);
+  if (out === undefined) throw new UserError("--shard needs --out DIR: each shard writes its results there for gridgov merge");
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+function designPoints(flags: Record<string, unknown>, seed: number | string, overrides: readonly ScenarioOverride[]): SweepPoint[] {
   const vary = (flags.vary as string[] | undefined) ?? [];
   const range = (flags.range as string[] | undefined) ?? [];
   if (vary.length && range.length) throw new UserError("--vary and --range cannot be mixed: use --vary for a factorial design, --range with --samples for Latin hypercube sampling");
   if (vary.length) {
-    return factorialPoints(
-      vary.map((spec) => {
-        const eq = spec.indexOf("=");
-        const values = eq > 0 ? spec.slice(eq + 1).split(",").filter((v) => v !== "") : [];
-        if (eq <= 0 || values.length === 0) throw new UserError(`--vary ${spec}: expected path=value1,value2,..., found no values`);
-        return { path: spec.slice(0, eq), values: values.map(readValue) };
-      }),
-    );
+    const levers = vary.map((spec) => {
+      const eq = spec.indexOf("=");
+      const values = eq > 0 ? spec.slice(eq + 1).split(",").filter((v) => v !== "") : [];
+      if (eq <= 0 || values.length === 0) throw new UserError(`--vary ${spec}: expected path=value1,value2,..., found no values`);
+      return { path: spec.slice(0, eq), values: values.map(readValue) };
+    });
+    refuseRepeatedLevers("--vary", levers, "give all its values in one --vary path=v1,v2,...");
+    refuseLeversAlsoSet("--vary", levers.map((l) => l.path), overrides);
+    return factorialPoints(levers);
   }
   if (range.length) {
     const samples = Number(flags.samples);
     if (!Number.isInteger(samples) || samples < 1) throw new UserError(`--samples: expected a whole number ≥ 1 with --range, found "${flags.samples ?? ""}"`);
-    return latinHypercubePoints(
-      range.map((spec) => {
-        const m = /^([^=]+)=(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?)$/.exec(spec);
-        if (!m || !(Number(m[3]) > Number(m[2]))) throw new UserError(`--range ${spec}: expected path=min..max with min < max, found "${spec}"`);
-        return { path: m[1], min: Number(m[2]), max: Number(m[3]) };
-      }),
-      samples,
-      seed,
-    );
+    const levers = range.map((spec) => {
+      const m = /^([^=]+)=(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?)$/.exec(spec);
+      if (!m || !(Number(m[3]) > Number(m[2]))) throw new UserError(`--range ${spec}: expected path=min..max with min < max, found "${spec}"`);
+      return { path: m[1], min: Number(m[2]), max: Number(m[3]) };
+    });
+    refuseRepeatedLevers("--range", levers, "give it one --range path=min..max");
+    refuseLeversAlsoSet("--range", levers.map((l) => l.path), overrides);
+    return latinHypercubePoints(levers, samples, seed);
   }
   throw new UserError(`usage: ${SWEEP_USAGE}`);
+}
+
+/** A lever given twice would silently keep only its last values and repeat points. */
+function refuseRepeatedLevers(flag: string, levers: ReadonlyArray<{ path: string }>, advice: string): void {
+  const paths = levers.map((l) => l.path);
+  const repeated = [...new Set(paths.filter((p, k) => paths.indexOf(p) !== k))];
+  if (repeated.length) {
+    throw new UserError(repeated.map((p) => `${flag} ${p}: expected each lever once, found it ${paths.filter((q) => q === p).length} times; ${advice}`).join("\n"));
+  }
 }
 
 function readValue(text: string): unknown {

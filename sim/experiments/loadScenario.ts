@@ -1,8 +1,8 @@
 import { checkFeasibility } from "../model/checkFeasibility.js";
-import { estimateMemoryBytes } from "../model/estimateMemory.js";
+import { estimateMemory, type MemoryEstimate } from "../model/estimateMemory.js";
 import { applyOverrides } from "../scenario/applyOverrides.js";
 import { parseJsonText, parseScenario } from "../scenario/parseScenario.js";
-import type { Checked } from "../scenario/ScenarioIssue.js";
+import type { Checked, ScenarioIssue } from "../scenario/ScenarioIssue.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 
 /**
@@ -28,25 +28,38 @@ export function loadScenarioData(data: unknown, overrides: readonly string[] = [
     const changed = applyOverrides(parsed.value, overrides);
     if (!changed.ok) return changed;
     parsed = parseScenario(changed.value);
-    if (!parsed.ok) {
-      return { ok: false, issues: parsed.issues.map((i) => ({ ...i, message: `${i.message} (after --set)` })) };
-    }
+    if (!parsed.ok) return parsed;
   }
-  const needed = estimateMemoryBytes(parsed.value);
-  if (needed > memoryLimitBytes) {
-    const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
-    const residents = Math.round(parsed.value.district.households * parsed.value.district.personsPerHousehold);
-    return {
-      ok: false,
-      issues: [
-        {
-          path: "district.households",
-          message: `expected a scenario that fits in this machine's memory (${gb(memoryLimitBytes)}), found one estimated to need ${gb(needed)} (${residents.toLocaleString("en-US")} residents); shrink the district or switch residents off`,
-        },
-      ],
-    };
-  }
+  const estimate = estimateMemory(parsed.value);
+  if (estimate.bytes > memoryLimitBytes) return { ok: false, issues: [tooLargeIssue(parsed.value, estimate, memoryLimitBytes)] };
   const feasibility = checkFeasibility(parsed.value);
   if (feasibility.issues.length) return { ok: false, issues: feasibility.issues };
   return { ok: true, value: parsed.value, warnings: feasibility.warnings };
+}
+
+/**
+ * Why a scenario does not fit in memory, named after the field behind the largest part of
+ * the estimate: the households (residents), the grids (their number, and the workers in
+ * them unless it is the workers per grid that is huge), the hotspot blocks, the open
+ * incidents the run makes room for, or the run's length.
+ */
+function tooLargeIssue(s: Scenario, estimate: MemoryEstimate, memoryLimitBytes: number): ScenarioIssue {
+  const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const { counts: c, parts } = estimate;
+  const largest = (Object.keys(parts) as Array<keyof MemoryEstimate["parts"]>).reduce((a, b) => (parts[b] > parts[a] ? b : a));
+  const gridPath = s.grids.columns !== undefined ? "grids.columns" : "grids.householdsPerGrid";
+  const gridCount = s.grids.columns !== undefined ? `grids.columns × grids.rows = ${n(c.columns)} × ${n(c.rows)} = ${n(c.grids)} grids` : `${n(c.grids)} grids`;
+  const [path, what, advice] =
+    largest === "residents" ? ["district.households", `${n(c.residents)} residents`, "shrink the district or switch residents off"]
+    : largest === "workers" && s.staffing.workersPerGrid > c.grids ? ["staffing.workersPerGrid", `${n(c.workers)} grid workers`, "use fewer workers per grid"]
+    : largest === "grids" || largest === "workers" ? [gridPath, `${gridCount} with ${n(c.workers)} grid workers`, "use fewer, larger grids"]
+    : largest === "blocks" ? ["incidents.hotspotBlockMeters", `${n(c.blocks)} hotspot blocks`, "use larger hotspot blocks"]
+    : largest === "incidents" ? ["run.maxOpenIncidents", `room for ${n(c.openIncidents)} open incidents`, "lower run.maxOpenIncidents"]
+    : largest === "series" ? ["run.days", `${n(s.run.days)} days of hourly figures`, "shorten the run"]
+    : ["", "the engine itself", "use a machine with more memory"];
+  return {
+    path,
+    message: `expected a scenario that fits in this machine's memory (${gb(memoryLimitBytes)}), found one estimated to need ${gb(estimate.bytes)} (${what}); ${advice}`,
+  };
 }

@@ -19,7 +19,7 @@ export function applyOverrides(input: unknown, overrides: readonly string[]): Ch
       continue;
     }
     const path = item.slice(0, eq).split(".");
-    const problem = checkPath(path);
+    const problem = checkPath(path) ?? checkIndices(data, path);
     if (problem) {
       issues.push({ path: path.join("."), message: problem });
       continue;
@@ -47,6 +47,28 @@ function setAt(target: Record<string, unknown>, path: string[], value: unknown):
     if (node[key] === null || typeof node[key] !== "object") node[key] = /^\d+$/.test(path[k + 1]) ? [] : {};
     node = node[key] as Record<string, unknown>;
   });
+}
+
+/**
+ * Returns why a list index on `path` is out of range in `data`, or undefined: a field of
+ * an entry needs an existing entry (0 … n − 1); a whole entry may also be added at n.
+ */
+function checkIndices(data: unknown, path: string[]): string | undefined {
+  let node = data;
+  for (let k = 0; k < path.length; k++) {
+    if (node === null || typeof node !== "object") return undefined;
+    if (Array.isArray(node) && /^\d+$/.test(path[k])) {
+      const index = Number(path[k]);
+      const last = k === path.length - 1 ? node.length : node.length - 1;
+      const list = path.slice(0, k).join(".");
+      if (index > last) {
+        if (last < 0) return `index out of range: ${list} is empty, found ${index}; set the whole list with --set ${list}=[...]`;
+        return `index out of range: expected ${last > 0 ? `0–${last}` : "0"} (${list} has ${node.length} entr${node.length === 1 ? "y" : "ies"}${last === node.length ? `; ${last} adds one` : ""}), found ${index}`;
+      }
+    }
+    node = (node as Record<string, unknown>)[path[k]];
+  }
+  return undefined;
 }
 
 /** Returns why `path` names no field of the scenario schema, or undefined if it does. */

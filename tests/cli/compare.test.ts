@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/runCli.js";
 
@@ -28,6 +31,8 @@ describe("gridgov compare", () => {
     const r = runCli(args);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("mean response time");
+    // Not the pooled p90 of gridgov run: the table says which p90 it is.
+    expect(r.stdout).toContain("90th percentile response time (mean of replications)");
     expect(r.stdout).toMatch(/cuts mean response time by \d+ min \(95% CI \d+–\d+\)/);
   });
 
@@ -48,6 +53,29 @@ describe("gridgov compare", () => {
     // Adding batches gives the same numbers as asking for that many replications at once.
     const once = JSON.parse(runCli([...base, "--replications", String(j.replications)]).stdout);
     expect(once.runs).toEqual(j.runs);
+  });
+
+  it("--set changes every scenario compared, and --days with it", () => {
+    const r = runCli(["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--set", "run.warmupDays=1", "--days", "3", "--replications", "2", "--workers", "1", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.runs.map((run: { scenario: { days: number; warmupDays: number } }) => [run.scenario.days, run.scenario.warmupDays])).toEqual([[3, 1], [3, 1]]);
+  });
+
+  it("reports the problems of every scenario file at once, and --set problems in each", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const unknown = join(dir, "unknown.json");
+    const negative = join(dir, "negative.json");
+    writeFileSync(unknown, JSON.stringify({ schemaVersion: 1, name: "u", colour: "red" }));
+    writeFileSync(negative, JSON.stringify({ schemaVersion: 1, name: "n", run: { days: -3 } }));
+    const r = runCli(["compare", "scenarios/teaching-small.json", unknown, negative]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${unknown}: (scenario): unknown field "colour"`);
+    expect(r.stderr).toContain(`${negative}: run.days: expected number to be >0, found -3`);
+    const set = runCli(["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--set", "staffing.workersPerGrid=0"]);
+    expect(set.status).toBe(2);
+    for (const f of ["scenarios/teaching-small.json", "scenarios/reform-combined.json"]) expect(set.stderr).toContain(`${f}: staffing.workersPerGrid: expected number to be >0, found 0 (from --set)`);
   });
 
   it("needs at least two scenarios", () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mmcQueueWait } from "../../scripts/validation/theory.js";
 import { runCli } from "../support/runCli.js";
@@ -19,6 +22,38 @@ describe("gridgov optimize", () => {
     expect(j.best.ci95[1]).toBeLessThanOrEqual(20);
     const nine = j.trials.find((t: { value: number }) => t.value === 9);
     if (nine) expect(nine.meets).toBe(false);
+  });
+
+  it("--json and --out record what is needed to reproduce the result: engine, scenario, seed, replications, manifest", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "optimum.json");
+    const args = [
+      "optimize", "scenarios/teaching-small.json", "--target", "workerUtilization<=1", "--lever", "staffing.workersPerGrid", "--range", "1..2", "--step", "1",
+      "--set", "admin.taskCut=0.5", "--days", "2", "--replications", "2", "--seed", "8", "--workers", "1", "--json", "--out", out,
+    ];
+    const r = runCli(args);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ engineVersion: JSON.parse(readFileSync("package.json", "utf8")).version, seed: 8, replications: 2, lever: "staffing.workersPerGrid", range: [1, 2], step: 1, met: true });
+    expect(j.scenario).toMatchObject({ name: "Teaching district — 15 grids", days: 2 });
+    expect(j.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(j.best.value).toBe(1);
+    const file = JSON.parse(readFileSync(out, "utf8"));
+    expect(file.result).toEqual(j);
+    expect(file.manifest).toMatchObject({ seed: 8, replications: 2, command: ["gridgov", ...args] });
+    expect(file.manifest.scenario.hash).toBe(j.scenario.hash);
+    expect(file.manifest.scenario.data.admin.taskCut).toBe(0.5);
+    expect(file.manifest.scenario.data.run.days).toBe(2);
+  });
+
+  it("reports every value of the range the scenario refuses, at once", () => {
+    const r = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "-1..3", "--step", "0.5"]);
+    expect(r.status).toBe(2);
+    for (const v of ["-1", "-0.5", "0"]) {
+      expect(r.stderr).toContain(`scenarios/teaching-small.json (staffing.workersPerGrid = ${v}): staffing.workersPerGrid: expected number to be >0, found ${v}`);
+    }
+    const misspelt = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGird", "--range", "1..3"]);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain('(every value of --range): staffing.workersPerGird: unknown field "workersPerGird"');
   });
 
   it("refuses a target on an unknown measure", () => {

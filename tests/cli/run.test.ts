@@ -48,6 +48,21 @@ describe("gridgov run", () => {
     expect(a.metrics.responseTime.mean).not.toBe(b.metrics.responseTime.mean);
   });
 
+  it("--seed refuses text that reads as a number but is not a whole number from 0 to 2^53 − 1", () => {
+    for (const seed of ["1.5", "1e3", "-1", "", "9007199254740992"]) {
+      const r = runCli(["run", teaching, ...quick.slice(0, 4), "--seed", seed]);
+      expect(r.status, seed).toBe(2);
+      expect(r.stderr).toContain(`--seed: expected a whole number from 0 to 9007199254740991 (or a word of up to 100 characters), found "${seed}"`);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("--seed takes a word, as the web page's Seed box does, and keys the streams with it as written", () => {
+    const r = runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--seed", "class-a", "--json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).seed).toBe("class-a");
+  });
+
   it("--set overrides a field by its path and is validated like the file", () => {
     const base = JSON.parse(runCli(["run", teaching, ...quick, "--json"]).stdout);
     const more = JSON.parse(runCli(["run", teaching, ...quick, "--json", "--set", "staffing.workersPerGrid=2"]).stdout);
@@ -90,6 +105,43 @@ describe("gridgov run", () => {
     const tampered = runCli(["rerun", out, "--workers", "1"]);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toContain("does NOT match");
+  });
+
+  it("rerun reads a result file saved with a UTF-8 byte-order mark", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "results.json");
+    expect(runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--out", out]).status).toBe(0);
+    writeFileSync(out, `\uFEFF${readFileSync(out, "utf8")}`);
+    const again = runCli(["rerun", out, "--workers", "1"]);
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("reproduced byte for byte");
+  });
+
+  it("rerun refuses a result file that lacks what it needs, naming each missing field, and runs nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const file = (name: string, content: unknown) => {
+      const f = join(dir, name);
+      writeFileSync(f, JSON.stringify(content));
+      return f;
+    };
+    const expectRefused = (f: string, ...fragments: string[]) => {
+      const r = runCli(["rerun", f]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).not.toContain("undefined");
+      for (const fragment of fragments) expect(r.stderr).toContain(fragment);
+    };
+    const lacking = file("lacking.json", { manifest: { engineVersion: "0.2.0", scenario: { name: "x", hash: "abc" } }, result: {} });
+    expectRefused(
+      lacking,
+      `${lacking}: manifest.seed: expected a whole number or a text seed, found nothing (the field is missing)`,
+      `${lacking}: manifest.replications: expected a whole number ≥ 1, found nothing`,
+      `${lacking}: manifest.scenario.data: expected the scenario (an object), found nothing`,
+    );
+    expectRefused(file("empty.json", {}), "manifest: expected the run manifest", "result: expected the result");
+    expectRefused(file("partial.json", { partial: true, manifest: {}, completed: [] }), "found the partial result of an interrupted run");
+    expectRefused(file("optimize.json", { manifest: { command: ["gridgov", "optimize", "x.json"] }, result: {} }), "found one of gridgov optimize; to reproduce it, run its manifest.command again");
   });
 
   it("bad input writes no output file", () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,37 @@ describe("sweep shards and gridgov merge", () => {
     const missing = runCli(["merge", a]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("missing 1");
+  });
+
+  it("refuses files that are not shards, naming each file and each missing field, with no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    writeFileSync(join(dir, "shard-0-of-2.json"), "{}");
+    writeFileSync(join(dir, "shard-1-of-2.json"), JSON.stringify({ manifest: {}, results: [] }));
+    const r = runCli(["merge", dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const first = join(dir, "shard-0-of-2.json");
+    const second = join(dir, "shard-1-of-2.json");
+    expect(r.stderr).toContain(`${first}: manifest: expected the shard's manifest (an object), found nothing (the field is missing)`);
+    expect(r.stderr).toContain(`${first}: results: expected the list of results, found nothing`);
+    // Both files are reported at once.
+    expect(r.stderr).toContain(`${second}: manifest.engineVersion: expected the engine version (text), found nothing`);
+    expect(r.stderr).toContain(`${second}: manifest.design: expected the sweep's design`);
+    expect(r.stderr).toContain(`${second}: manifest.shard: expected`);
+    expect(readdirSync(dir).sort()).toEqual(["shard-0-of-2.json", "shard-1-of-2.json"]);
+  });
+
+  it("refuses a shard whose results are not its slice of the units", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "gridgov-")), "shards");
+    expect(runCli([...design, "--seed", "5", "--shard", "0/1", "--workers", "1", "--out", dir]).status).toBe(0);
+    const file = join(dir, "shard-0-of-1.json");
+    const shard = JSON.parse(readFileSync(file, "utf8"));
+    shard.results.splice(1, 1);
+    writeFileSync(file, JSON.stringify(shard));
+    const r = runCli(["merge", dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}: results: expected the 12 units of shard 0 of 1 in order: point 0 replication 0 to point 3 replication 2; found point 0 replication 2`);
+    expect(readdirSync(dir)).toEqual(["shard-0-of-1.json"]);
   });
 
   it("refuses a malformed --shard", () => {

@@ -45,4 +45,38 @@ describe("gridgov sweep", () => {
     expect(empty.stderr).toContain("found no values");
     expect(runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0.5..0.1", "--samples", "3"]).status).toBe(2);
   });
+
+  it("--set changes the base scenario of every point, and the shard's manifest records it", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "shards");
+    const args = ["sweep", "scenarios/teaching-small.json", "--set", "staffing.workersPerGrid=2", "--vary", "admin.taskCut=0,0.5", "--replications", "2", "--days", "2", "--workers", "1"];
+    const r = runCli([...args, "--shard", "0/1", "--out", out]);
+    expect(r.status).toBe(0);
+    const { manifest } = JSON.parse(readFileSync(join(out, "shard-0-of-1.json"), "utf8"));
+    expect(manifest.scenario.data.staffing.workersPerGrid).toBe(2);
+    expect(manifest.design.base.staffing.workersPerGrid).toBe(2);
+    expect(manifest.command).toEqual(["gridgov", ...args, "--shard", "0/1", "--out", out]);
+  });
+
+  it("refuses a lever that --set also sets, whose value the lever would replace", () => {
+    const r = runCli(["sweep", "scenarios/teaching-small.json", "--set", "admin.taskCut=0.2", "--vary", "admin.taskCut=0,0.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--vary admin.taskCut: expected the lever to be given once, found it also in --set admin.taskCut=0.2");
+  });
+
+  it("reports every bad point at once, a problem shared by several points once", () => {
+    const r = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid=1,abc,-1", "--vary", "admin.taskCut=0,0.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('scenarios/teaching-small.json (points 2, 3): staffing.workersPerGrid: expected number, found "abc"');
+    expect(r.stderr).toContain("scenarios/teaching-small.json (points 4, 5): staffing.workersPerGrid: expected number to be >0, found -1");
+    expect(r.stderr).toContain("2 problems found; nothing was run");
+  });
+
+  it("refuses a lever given twice, which would keep only its last values and repeat points", () => {
+    const vary = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "admin.taskCut=0,0.2", "--vary", "staffing.workersPerGrid=1,2", "--vary", "admin.taskCut=0.5"]);
+    expect(vary.status).toBe(2);
+    expect(vary.stderr).toContain("--vary admin.taskCut: expected each lever once, found it 2 times; give all its values in one --vary");
+    const range = runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0..0.4", "--range", "admin.taskCut=0.5..0.8", "--samples", "3"]);
+    expect(range.status).toBe(2);
+    expect(range.stderr).toContain("--range admin.taskCut: expected each lever once, found it 2 times");
+  });
 });

@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/runCli.js";
+import { repoRoot, runCli } from "../support/runCli.js";
 
 function scenarioFile(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "gridgov-")), "scenario.json");
@@ -29,6 +30,14 @@ describe("gridgov validate", () => {
     const r = runCli(["validate", ...files]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+  });
+
+  it("accepts a file that starts with a UTF-8 byte-order mark", () => {
+    const f = scenarioFile(`\uFEFF${JSON.stringify({ schemaVersion: 1, name: "saved by Notepad" })}`);
+    const r = runCli(["validate", f]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('valid ("saved by Notepad")');
   });
 
   it("reports a missing file by name", () => {
@@ -77,15 +86,80 @@ describe("gridgov validate", () => {
     expectUserError(["validate", base, "--set", "escalation.districtTeams=0"], "escalation.districtTeams", "found 0");
   });
 
+  it("says a value came from --set or --days only when that option wrote it", () => {
+    const base = "scenarios/teaching-small.json";
+    expectUserError(["validate", base, "--set", "staffing.workersPerGrid=-1"], "staffing.workersPerGrid: expected number to be >0, found -1 (from --set)");
+    const days = expectUserError(["run", base, "--days", "-1"], "run.days: expected number to be >0, found -1 (from --days)");
+    expect(days).not.toContain("--set");
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", run: { days: 0 } }));
+    const fromFile = expectUserError(["validate", f, "--set", "admin.taskCut=0.5"], `${f}: run.days: expected number to be >0, found 0`);
+    expect(fromFile).not.toContain("(from");
+    const lever = expectUserError(
+      ["optimize", base, "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "0..3"],
+      "staffing.workersPerGrid: expected number to be >0, found 0",
+    );
+    expect(lever).not.toContain("--set");
+  });
+
   it("refuses a scenario that would need more memory than the machine has, with the estimate", () => {
     const err = expectUserError(["validate", "scenarios/district-j-baseline.json", "--set", "district.households=10000000000"], "district.households");
     expect(err).toMatch(/estimated to need [\d.]+ GB/);
+  });
+
+  it("--set on a list entry that does not exist says the index is out of range, once", () => {
+    const base = "scenarios/teaching-small.json";
+    const err = expectUserError(
+      ["validate", base, "--set", "incidents.categories.9.share=0.5"],
+      `${base}: incidents.categories.9.share: index out of range: expected 0–5 (incidents.categories has 6 entries), found 9 (from --set)`,
+      "1 problem found",
+    );
+    expect(err).not.toContain("categories[6]");
+    // A whole entry may be added at the end.
+    const category = { id: "extra", name: "Extra", share: 0.1, serviceTime: { type: "exponential", mean: 30 } };
+    const added = runCli(["validate", base, "--set", `incidents.categories.6=${JSON.stringify(category)}`]);
+    expect(added.stderr).toBe("");
+    expect(added.status).toBe(0);
+  });
+
+  it("names the grids, not the households, when the number of grids is what does not fit in memory", () => {
+    const err = expectUserError(
+      ["validate", "scenarios/teaching-small.json", "--set", "grids.columns=100000", "--set", "grids.rows=100000"],
+      "grids.columns: expected a scenario that fits in this machine's memory",
+      "grids.columns × grids.rows = 100,000 × 100,000 = 10,000,000,000 grids",
+    );
+    expect(err).not.toContain("district.households");
+    const derived = expectUserError(
+      ["validate", "scenarios/district-j-baseline.json", "--set", "grids.householdsPerGrid=0.00001", "--set", "residents.enabled=false"],
+      "grids.householdsPerGrid: expected a scenario that fits in this machine's memory",
+    );
+    expect(derived).not.toContain("district.households");
   });
 
   it("refuses an unknown command and an unknown option", () => {
     expectUserError(["frobnicate"], 'unknown command "frobnicate"');
     expectUserError(["run", "scenarios/teaching-small.json", "--replicas", "3"], "unknown option --replicas");
   });
+});
+
+/** Runs gridgov with its stdout closed from the start, as `gridgov … | head -0` would leave it. */
+function withStdoutClosed(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${repoRoot}bin/gridgov.js`, ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe("a reader that closes stdout early", () => {
+  for (const args of [["schema"], ["run", "scenarios/teaching-small.json", "--replications", "2", "--days", "2", "--workers", "1", "--json"]]) {
+    it(`is normal: gridgov ${args[0]} exits as it would have, with no stack trace`, async () => {
+      const r = await withStdoutClosed(args);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    });
+  }
 });
 
 describe("gridgov schema", () => {

@@ -11,17 +11,18 @@ export interface CliRun {
 }
 
 /** Runs the real `gridgov` command (bin/gridgov.js) in a child process from the repo root. */
-export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; timeout?: number } = {}): CliRun {
   return runCliWithEnv(args, {}, options);
 }
 
-/** As {@link runCli}, with extra environment variables. */
-export function runCliWithEnv(args: string[], env: Record<string, string>, options: { cwd?: string } = {}): CliRun {
+/** As {@link runCli}, with extra environment variables; a process still running after `timeout` ms is killed (status null). */
+export function runCliWithEnv(args: string[], env: Record<string, string>, options: { cwd?: string; timeout?: number } = {}): CliRun {
   const r = spawnSync(process.execPath, [`${root}bin/gridgov.js`, ...args], {
     cwd: options.cwd ?? root,
     encoding: "utf8",
     env: { ...process.env, FORCE_COLOR: "0", ...env },
     maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeout,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

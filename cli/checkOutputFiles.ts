@@ -1,0 +1,69 @@
+import { rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, sep } from "node:path";
+import { fileInPath, fileSystemReason } from "./fileSystemReason.js";
+import { UserError } from "./UserError.js";
+
+/**
+ * Checks, before anything runs, that each of `files` can be written, so that a bad
+ * `--out` is reported at once and not after hours of replications. A target must not be
+ * a directory and must not lie under a file; and an empty file is created and removed in
+ * the deepest directory of its path that already exists (the directory itself if it
+ * does). Nothing is left behind and no directory is created: missing directories are
+ * made when the output is written. Every problem is reported at once.
+ */
+export function checkOutputFiles(files: readonly string[]): void {
+  const problems: string[] = [];
+  const probed = new Set<string>();
+  for (const file of files) {
+    let why = targetProblem(file);
+    if (!why) {
+      const dir = existingDirectory(dirname(file));
+      if (!probed.has(dir)) why = probe(dir, file);
+      probed.add(dir);
+    }
+    if (why) problems.push(`${file}: cannot write the output: ${why}`);
+  }
+  if (problems.length) throw new UserError(`${problems.join("\n")}\nnothing was run`);
+}
+
+/** Why `file` cannot be a file at all (a directory, a path ending in "/", a file on its path), or undefined. */
+function targetProblem(file: string): string | undefined {
+  if (file === "" || file.endsWith("/") || file.endsWith(sep)) return "expected a file name, found a directory path";
+  const onPath = fileInPath(file);
+  if (onPath) return `${onPath} is a file, not a directory`;
+  try {
+    if (statSync(file).isDirectory()) return "it is a directory";
+  } catch {
+    // Not there yet: it will be created.
+  }
+  return undefined;
+}
+
+/** The deepest part of `dir` that exists (it is a directory: files on the path were refused before). */
+function existingDirectory(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      statSync(d);
+      return d;
+    } catch {
+      if (dirname(d) === d) return d;
+    }
+  }
+}
+
+/** Creates and removes an empty file in `dir`; returns why that failed, or undefined. */
+function probe(dir: string, file: string): string | undefined {
+  const test = `${dir}${sep}.gridgov-write-check-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    writeFileSync(test, "", { flag: "wx" });
+    return undefined;
+  } catch (e) {
+    return `no file can be created in ${dir}: ${fileSystemReason(e, file)}`;
+  } finally {
+    try {
+      rmSync(test, { force: true });
+    } catch {
+      // Nothing was created.
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { formatPath } from "../sim/scenario/ScenarioIssue.js";
+import { UserError } from "./UserError.js";
+
+/** The `error` option of a zod schema whose problems should read "expected <what>". */
+export const expected = (what: string) => ({ error: `expected ${what}` });
+
+/** A whole number of at least `min`. */
+export const wholeNumber = (min: number) => z.int(expected(`a whole number ≥ ${min}`)).min(min, expected(`a whole number ≥ ${min}`));
+
+/** Any JSON object (its fields are checked elsewhere). */
+export const jsonObject = (what = "an object") => z.record(z.string(), z.unknown(), expected(what));
+
+/** A root seed as result files record it: a whole number or a text seed. */
+export const recordedSeed = z.union([wholeNumber(0), z.string().min(1)], expected("a whole number or a text seed"));
+
+/**
+ * Checks JSON read from `file` against `schema` (whose messages say what was expected,
+ * see {@link expected}) and returns it typed. Every problem becomes one line
+ * `file: field.path: expected …, found …`, all in one UserError, followed by `advice`.
+ */
+export function checkShape<T>(file: string, data: unknown, schema: z.ZodType<T>, advice: string): T {
+  const checked = schema.safeParse(data);
+  if (checked.success) return checked.data;
+  const lines = checked.error.issues.map((i) => `${file}: ${formatPath(i.path) || "(file)"}: ${i.message}, found ${show(valueAt(data, i.path))}`);
+  throw new UserError([...lines, `${file}: ${advice}`].join("\n"));
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return "nothing (the field is missing)";
+  const text = JSON.stringify(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

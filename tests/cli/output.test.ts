@@ -1,0 +1,109 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, runCliWithEnv } from "../support/runCli.js";
+
+const teaching = "scenarios/teaching-small.json";
+const tiny = ["--replications", "2", "--days", "2", "--seed", "3", "--workers", "1"];
+
+/** A temporary directory holding `keep.json`, a file that must survive every failed command. */
+function dirWithKeptFile(): { dir: string; keep: string } {
+  const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+  const keep = join(dir, "keep.json");
+  writeFileSync(keep, '{"precious": true}\n');
+  return { dir, keep };
+}
+
+/** Expects a user error (exit 2, no stack trace) whose message contains every fragment. */
+function expectUserError(args: string[], ...fragments: string[]): void {
+  const r = runCli(args);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.status).toBe(2);
+  for (const f of fragments) expect(r.stderr).toContain(f);
+}
+
+describe("--out through an existing file", () => {
+  it("run --out keep.json/o.json is refused, keep.json is untouched and nothing is left behind", () => {
+    const { dir, keep } = dirWithKeptFile();
+    expectUserError(["run", teaching, ...tiny, "--out", join(keep, "o.json")], `${keep} is a file, not a directory`);
+    expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
+    expect(readdirSync(dir)).toEqual(["keep.json"]);
+  });
+
+  for (const command of ["compare", "sweep"]) {
+    it(`${command} --out keep.json (a file, where a directory is expected) is refused and keep.json is untouched`, () => {
+      const { dir, keep } = dirWithKeptFile();
+      const args = command === "compare" ? ["compare", teaching, teaching] : ["sweep", teaching, "--vary", "admin.taskCut=0,0.5"];
+      expectUserError([...args, ...tiny, "--out", keep], `${keep} is a file, not a directory`);
+      expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
+      expect(readdirSync(dir)).toEqual(["keep.json"]);
+    });
+  }
+
+  it("merge --out keep.json is refused, keep.json is untouched and no table is written", () => {
+    const { dir, keep } = dirWithKeptFile();
+    const shards = join(dir, "shards");
+    expect(runCli(["sweep", teaching, "--vary", "admin.taskCut=0,0.5", ...tiny, "--shard", "0/1", "--out", shards]).status).toBe(0);
+    expectUserError(["merge", shards, "--out", keep], `${keep} is a file, not a directory`);
+    expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
+    expect(readdirSync(shards)).toEqual(["shard-0-of-1.json"]);
+  });
+});
+
+describe("a sweep's tables are written all or none", () => {
+  it("when one of them cannot be written, none appears and no temporary file is left", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const shards = join(dir, "shards");
+    expect(runCli(["sweep", teaching, "--vary", "admin.taskCut=0,0.5", ...tiny, "--shard", "0/1", "--out", shards]).status).toBe(0);
+    const out = join(dir, "tables");
+    mkdirSync(join(out, "sweep.json"), { recursive: true });
+    expectUserError(["merge", shards, "--out", out], `${join(out, "sweep.json")}: cannot write the output: it is a directory`);
+    expect(readdirSync(out)).toEqual(["sweep.json"]);
+  });
+});
+
+describe("an --out that cannot be written is reported before anything runs", () => {
+  // Hours of work if it ran: the check must come first, within seconds.
+  const long = ["scenarios/district-j-baseline.json", "--replications", "200", "--days", "365", "--workers", "1"];
+
+  it("run, compare, sweep and optimize refuse at once, and run refuses a directory as its output file", () => {
+    const { dir, keep } = dirWithKeptFile();
+    for (const args of [
+      ["run", ...long, "--out", join(keep, "o.json")],
+      ["run", ...long, "--out", dir],
+      ["compare", long[0], ...long, "--out", keep],
+      ["sweep", ...long, "--vary", "admin.taskCut=0,0.5", "--out", join(keep, "sweep")],
+      ["sweep", ...long, "--vary", "admin.taskCut=0,0.5", "--shard", "0/2", "--out", keep],
+      ["optimize", ...long, "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "1..2", "--out", join(keep, "o.json")],
+    ]) {
+      const r = runCli(args, { timeout: 30_000 });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("cannot write the output");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
+    expect(readdirSync(dir)).toEqual(["keep.json"]);
+  });
+
+  it("the check leaves nothing behind and creates no directory, so a run that then fails leaves no trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    // Replication 0 kills its worker thread: the run fails (exit 3) after the check passed.
+    const r = runCliWithEnv(["run", teaching, ...tiny, "--workers", "2", "--out", join(dir, "new", "sub", "o.json")], { GRIDGOV_CRASH_REPLICATION: "0" });
+    expect(r.status).toBe(3);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a directory without write permission is refused before running", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    chmodSync(dir, 0o555);
+    try {
+      const r = runCli(["run", ...long, "--out", join(dir, "sub", "o.json")], { timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`no file can be created in ${dir}: permission denied`);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
