@@ -52,7 +52,8 @@ export async function runSweep(
     const result = combineReplications(scenarios[i], seed, grouped[i]);
     const p90s = result.perReplication.map((r) => r.metrics.responseTime.p90).filter((v) => Number.isFinite(v));
     const iv = p90s.length ? meanInterval(p90s) : null;
-    const costs = result.perReplication.map((r) => r.cost.totalPerYear);
+    // A replication stopped in its warm-up has no cost figure (NaN): average the others.
+    const costs = result.perReplication.map((r) => r.cost.totalPerYear).filter((v) => Number.isFinite(v));
     return {
       x: Number(p[x.path]),
       y: Number(p[y.path]),
