@@ -61,7 +61,7 @@ export class GridModel implements VisitOutcomes {
   readonly satisfaction: Float64Array;
   readonly crew: Crew;
   readonly roster: Roster;
-  /** Office hours, for time limits counted in working hours. */
+  /** The platform's office hours, for time limits counted in working hours. */
   readonly calendar: WorkCalendar;
   /** Department teams: one pool per street, then the district's. */
   readonly departments: ServerPool[];
@@ -125,7 +125,7 @@ export class GridModel implements VisitOutcomes {
     this.residents = s.residents.enabled ? residentPopulationFor(s, this.layout, seed) : null;
     this.satisfaction = new Float64Array(this.layout.grids).fill(s.residents.initialSatisfaction);
     this.roster = new Roster(s, this.workforce.partTime, dutyOffsets(this.pools, this.workforce.count));
-    this.calendar = new WorkCalendar(s.shifts.workdays, s.shifts.start, s.shifts.end);
+    this.calendar = new WorkCalendar(s.incidents.officeHours.workdays, s.incidents.officeHours.start, s.incidents.officeHours.end);
     this.warmupEnd = s.run.warmupDays * MINUTES_PER_DAY;
     this.end = s.run.days * MINUTES_PER_DAY;
 
@@ -140,7 +140,7 @@ export class GridModel implements VisitOutcomes {
     this.serviceTime = cats.map((c) => sampler(c.serviceTime));
     this.deptTime = cats.map((c) => sampler(c.departmentServiceTime));
     this.timeLimit = Float64Array.from(cats, (c) => c.timeLimitHours * 60);
-    this.limitInWorkingHours = Uint8Array.from(cats, (c) => (c.timeLimitInWorkingHours && s.shifts.enabled ? 1 : 0));
+    this.limitInWorkingHours = Uint8Array.from(cats, (c) => (c.timeLimitInWorkingHours ? 1 : 0));
     this.intakeDelay = sampler(s.intake.delay);
     this.manualDelay = sampler(s.dispatch.manualDelay);
     this.acceptanceDelay = sampler(s.escalation.acceptanceDelay);

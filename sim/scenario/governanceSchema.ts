@@ -94,6 +94,26 @@ export const adminSchema = z.strictObject({
   blockMinutes: positive.default(60).describe("admin work is done in blocks of this length; only urgent incidents interrupt a block"),
 });
 
+/** The platform's office hours: time limits counted in working hours run in them, whatever the workers' shifts. */
+export const officeHoursSchema = z
+  .strictObject({
+    start: minuteOfDay.default(510).describe("office hours start, minutes after midnight (510 = 08:30)"),
+    end: minuteOfDay.default(1050).describe("office hours end, minutes after midnight (1050 = 17:30)"),
+    workdays: z
+      .array(z.boolean())
+      .length(7)
+      .prefault([true, true, true, true, true, false, false])
+      .describe("office days, Monday first"),
+  })
+  .superRefine((o, ctx) => {
+    if (o.end <= o.start) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: `expected office hours to end after they start (${o.start}), found ${o.end}` });
+    }
+    if (!o.workdays.some(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["workdays"], message: "expected at least one office day, found none: a time limit in working hours would never fall due" });
+    }
+  });
+
 /** Rosters: when workers are on duty (talent team). */
 export const shiftsSchema = z
   .strictObject({

@@ -4,6 +4,7 @@ import {
   adminSchema,
   costSchema,
   escalationSchema,
+  officeHoursSchema,
   patrolSchema,
   residentsSchema,
   shiftsSchema,
@@ -53,7 +54,7 @@ export const categorySchema = z.strictObject({
   timeLimitInWorkingHours: z
     .boolean()
     .default(true)
-    .describe("count the time limit in working hours (the shift calendar), as city handling standards do"),
+    .describe("count the time limit in working hours (incidents.officeHours), as city handling standards do"),
 });
 
 const lognormal = (mean: number, cv: number) => ({ type: "lognormal" as const, mean, cv });
@@ -134,6 +135,9 @@ export const incidentsSchema = z.strictObject({
     .describe("spatial heterogeneity: coefficient of variation of the lognormal rate multiplier of each hotspot block (0 = uniform)"),
   hotspotBlockMeters: positive.default(250).describe("side of the square blocks over which hotspot multipliers are drawn (metres)"),
   categories: z.array(categorySchema).min(1).prefault(DEFAULT_CATEGORIES).describe("incident categories"),
+  officeHours: officeHoursSchema
+    .prefault({})
+    .describe("the platform's office hours: time limits counted in working hours run in them, whatever the workers' shifts (which may change in a reform)"),
 });
 
 export const discoverySchema = z.strictObject({

@@ -656,8 +656,9 @@ describe("time limits", () => {
           const cal = m.calendar;
           const day = Math.floor(due / MINUTES_PER_DAY);
           const minute = due - day * MINUTES_PER_DAY;
-          if (!s.shifts.workdays[day % 7]) problems.push(`incident ${i}: due ${due} on a day off`);
-          if (minute < s.shifts.start - 1e-6 || minute > s.shifts.end + 1e-6) problems.push(`incident ${i}: due at minute ${minute} of the day, office hours ${s.shifts.start}–${s.shifts.end}`);
+          const office = s.incidents.officeHours;
+          if (!office.workdays[day % 7]) problems.push(`incident ${i}: due ${due} on a day off`);
+          if (minute < office.start - 1e-6 || minute > office.end + 1e-6) problems.push(`incident ${i}: due at minute ${minute} of the day, office hours ${office.start}–${office.end}`);
           const worked = cal.workingMinutesBetween(now, due);
           if (Math.abs(worked - limit) > 1e-6 * (1 + limit)) problems.push(`incident ${i}: ${worked} working minutes until due, limit ${limit}`);
           if (due < now + limit - 1e-6) problems.push(`incident ${i}: due ${due} before ${limit} minutes of clock time`);
@@ -697,16 +698,28 @@ describe("time limits", () => {
     expect(withLate).toBeGreaterThan(5);
   });
 
-  it("with shifts off a time limit is clock time even when the category counts working hours", () => {
+  it("a time limit in working hours runs on the platform's office hours, whatever the workers' shifts", () => {
     const s = escalationScenario({ escalation: { enabled: false } });
-    const input = { ...s, incidents: { ...s.incidents, categories: s.incidents.categories.map((c) => ({ ...c, timeLimitHours: 5, timeLimitInWorkingHours: true })) } };
-    let n = 0;
-    runObserved(input, 62, 0, (m, i, stage, now) => {
-      if (stage !== REGISTERED) return;
-      n++;
-      expect(m.incidents.deadline[i]).toBe(now + 300);
-    });
-    expect(n).toBeGreaterThan(20);
+    const base = { ...s, incidents: { ...s.incidents, categories: s.incidents.categories.map((c) => ({ ...c, timeLimitHours: 5, timeLimitInWorkingHours: true })) } };
+    const deadlines = (shifts: Scenario["shifts"]) => {
+      const due = new Map<number, number>();
+      runObserved({ ...base, shifts }, 62, 0, (m, i, stage, now) => {
+        if (stage === REGISTERED) due.set(m.incidents.key[i], m.incidents.deadline[i] - now);
+      });
+      return due;
+    };
+    // Minutes from registration until due, by incident (its key).
+    const dayShifts = deadlines({ ...base.shifts, enabled: true });
+    const longer = deadlines({ ...base.shifts, enabled: true, end: base.shifts.end + 120, workdays: [true, true, true, true, true, true, false] });
+    const roundTheClock = deadlines({ ...base.shifts, enabled: false });
+    const keys = [...dayShifts.keys()].filter((k) => longer.has(k) && roundTheClock.has(k));
+    expect(keys.length).toBeGreaterThan(20);
+    for (const k of keys) {
+      expect(longer.get(k)).toBe(dayShifts.get(k));
+      expect(roundTheClock.get(k)).toBe(dayShifts.get(k));
+    }
+    // And they are working hours, not clock hours: some fall due more than 5 h after registration.
+    expect(keys.some((k) => dayShifts.get(k)! > 300 + 1e-6)).toBe(true);
   });
 });
 
