@@ -16,7 +16,7 @@ import { FOUND_BY, IncidentStore } from "./IncidentStore.js";
 import { unobserved, type ModelObserver } from "./ModelObserver.js";
 import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
-import type { ResidentPopulation } from "./ResidentPopulation.js";
+import { NEIGHBOURHOOD_HOUSEHOLDS, type ResidentPopulation } from "./ResidentPopulation.js";
 import { residentPopulationFor } from "./residentPopulationFor.js";
 import { dutyOffsets, Roster } from "./Roster.js";
 import { WorkCalendar } from "./WorkCalendar.js";
@@ -95,6 +95,8 @@ export class GridModel implements VisitOutcomes {
   private readonly acceptanceDelay: Sampler;
   private readonly misrouteDelay: Sampler;
   private readonly patrol: PatrolCoverage | null;
+  /** {@link NEIGHBOURHOOD_HOUSEHOLDS} ÷ a grid's households: scales how far one closure moves a grid's satisfaction. */
+  private readonly neighbourhoods: number;
   private readonly random = new IncidentRandom();
   private readonly rngArrivals: Rng;
   private readonly rngService: Rng;
@@ -124,6 +126,7 @@ export class GridModel implements VisitOutcomes {
     this.pools = new DispatchPools(s, this.layout, this.workforce);
     this.residents = s.residents.enabled ? residentPopulationFor(s, this.layout, seed) : null;
     this.satisfaction = new Float64Array(this.layout.grids).fill(s.residents.initialSatisfaction);
+    this.neighbourhoods = NEIGHBOURHOOD_HOUSEHOLDS / (s.district.households / this.layout.grids);
     this.roster = new Roster(s, this.workforce.partTime, dutyOffsets(this.pools, this.workforce.count));
     this.calendar = new WorkCalendar(s.incidents.officeHours.workdays, s.incidents.officeHours.start, s.incidents.officeHours.end);
     this.warmupEnd = s.run.warmupDays * MINUTES_PER_DAY;
@@ -289,7 +292,7 @@ export class GridModel implements VisitOutcomes {
         }
       }
       // Volunteers are residents too: they do not notice what residents never report.
-      const vRate = this.reportable[c] ? (res.volunteers[g] * rs.volunteerFindsPerHour) / 60 : 0;
+      const vRate = this.reportable[c] ? (res.volunteersAround(x, y) * rs.volunteerFindsPerHour) / 60 : 0;
       if (vRate > 0 && now + eVolunteer / vRate < at) {
         at = now + eVolunteer / vRate;
         by = BY_VOLUNTEER;
@@ -432,7 +435,7 @@ export class GridModel implements VisitOutcomes {
   /** Moves grid `g`'s satisfaction toward the verdict of a closed incident. */
   private satisfy(g: number, satisfied: boolean): void {
     if (!this.residents) return;
-    const m = this.s.residents.satisfactionMemory;
+    const m = Math.min(1, this.s.residents.satisfactionMemory * this.neighbourhoods);
     this.satisfaction[g] += m * ((satisfied ? 1 : 0) - this.satisfaction[g]);
   }
 

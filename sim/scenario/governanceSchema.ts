@@ -25,12 +25,16 @@ export const residentsSchema = z.strictObject({
     .describe("share of residents who volunteer (building leaders, 楼栋长): they find and fix minor issues"),
   volunteerFindsPerHour: nonNegative
     .default(0.05)
-    .describe("rate at which one volunteer comes across a given incident in their grid (per hour)"),
+    .describe(
+      "rate at which one volunteer comes across a given incident in their neighbourhood — the square of 400 households around it, whatever the grids (per hour)",
+    ),
   volunteerFixShare: probability.default(0.5).describe("share of minor incidents a volunteer who finds them fixes without a worker"),
   initialSatisfaction: probability.default(0.7).describe("residents' satisfaction (0..1) at the start"),
   satisfactionMemory: probability
     .default(0.05)
-    .describe("how far one closed incident moves its grid's satisfaction toward its verdict (1 if closed within the time limit and fixed, else 0)"),
+    .describe(
+      "how far one closed incident moves the satisfaction of a grid of 400 households toward its verdict (1 if closed within the time limit and fixed, else 0); in a grid of other size scaled by 400 ÷ its households (at most 1), so that satisfaction follows incidents at the same pace whatever the grid size",
+    ),
   feedback: z.boolean().default(false).describe("participation feedback: reporting propensity follows satisfaction"),
   feedbackStrength: nonNegative
     .default(1)

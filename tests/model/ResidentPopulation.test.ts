@@ -93,3 +93,29 @@ describe("ResidentPopulation", () => {
     expect(flat.propensity.every((p) => p === 1)).toBe(true);
   });
 });
+
+describe("volunteers around a point", () => {
+  it("counts exactly the volunteers living in the neighbourhood square's lattice cells around the point, cut off at the district's edge", () => {
+    const { layout, pop } = population({ widthMeters: 3000, heightMeters: 2000, households: 12000 }, { volunteerShare: 0.02 }, 7);
+    const side = pop.neighbourhoodSide;
+    // 400 households' area at this density: 3000 × 2000 × 400 / 12000 m².
+    expect(side * side).toBeCloseTo((3000 * 2000 * 400) / 12000, 6);
+    const cell = side / 8;
+    const cellOf = (v: number, extent: number) => Math.min(Math.ceil(extent / cell) - 1, Math.floor(v / cell));
+    const rng = rngStream(8, "points", 0);
+    for (let k = 0; k < 200; k++) {
+      const x = rng.next() * layout.width;
+      const y = rng.next() * layout.height;
+      const [cx, cy] = [Math.floor(x / cell), Math.floor(y / cell)];
+      let brute = 0;
+      for (let j = 0; j < pop.count; j++) {
+        if (!pop.volunteer[j]) continue;
+        const [vx, vy] = [cellOf(pop.x[j], layout.width), cellOf(pop.y[j], layout.height)];
+        if (vx >= cx - 3 && vx <= cx + 4 && vy >= cy - 3 && vy <= cy + 4) brute++;
+      }
+      expect(pop.volunteersAround(x, y)).toBe(brute);
+    }
+    // Far from the edges the square holds about volunteerShare × 400 households' residents.
+    expect(pop.volunteersAround(1500, 1000)).toBeGreaterThan(0);
+  });
+});
