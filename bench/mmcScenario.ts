@@ -18,7 +18,7 @@ export const MMC = {
  * The reference workload as a GridGov scenario: one grid of 10 workers, Poisson
  * arrivals at 8/h with a flat profile, one category with exponential service of mean
  * 60 min, and every extra stage (discovery, intake, travel, hotspots, escalation,
- * verification, admin, shifts) off — an M/M/10
+ * verification, admin, shifts, office-hours time limits) off — an M/M/10
  * queue (ρ = 0.8) run through the full engine and its metrics.
  */
 export function mmcScenario(hours: number = MMC.hours): Scenario {
@@ -33,7 +33,8 @@ export function mmcScenario(hours: number = MMC.hours): Scenario {
       hourOfDay: new Array(24).fill(1),
       dayOfWeek: new Array(7).fill(1),
       categories: [
-        { id: "patrol", name: "Patrol case", share: 1, serviceTime: { type: "exponential", mean: MMC.serviceMeanMinutes } },
+        // Time limit in clock hours: the office-hours calendar is a governance feature, off here like the others.
+        { id: "patrol", name: "Patrol case", share: 1, serviceTime: { type: "exponential", mean: MMC.serviceMeanMinutes }, timeLimitInWorkingHours: false },
       ],
     },
     discovery: { enabled: false },

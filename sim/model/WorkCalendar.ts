@@ -9,6 +9,9 @@ export class WorkCalendar {
   /** Working minutes in one full week. */
   readonly minutesPerWeek: number;
   private readonly workday: boolean[];
+  /** Working minutes of a day worked; working minutes in weekdays [0, d) of a week. */
+  private readonly length: number;
+  private readonly before: Float64Array;
 
   constructor(
     workdays: readonly boolean[],
@@ -18,16 +21,19 @@ export class WorkCalendar {
     if (workdays.length !== 7) throw new Error("workdays needs 7 values");
     if (!(end > start)) throw new Error("the working day must end after it starts");
     this.workday = [...workdays];
-    this.minutesPerWeek = this.workday.filter(Boolean).length * (end - start);
+    this.length = end - start;
+    this.before = new Float64Array(8);
+    for (let d = 0; d < 7; d++) this.before[d + 1] = this.before[d] + (this.workday[d] ? this.length : 0);
+    this.minutesPerWeek = this.before[7];
   }
 
   /** Working minutes in [0, t). */
   workingMinutesBefore(t: number): number {
     const day = Math.floor(t / MINUTES_PER_DAY);
     const week = Math.floor(day / 7);
-    let total = week * this.minutesPerWeek;
-    for (let d = week * 7; d < day; d++) if (this.workday[d % 7]) total += this.end - this.start;
-    if (this.workday[day % 7]) {
+    const weekday = day - week * 7;
+    let total = week * this.minutesPerWeek + this.before[weekday];
+    if (this.workday[weekday]) {
       const inDay = t - day * MINUTES_PER_DAY;
       total += Math.min(this.end, Math.max(this.start, inDay)) - this.start;
     }
@@ -39,20 +45,18 @@ export class WorkCalendar {
     return this.workingMinutesBefore(b) - this.workingMinutesBefore(a);
   }
 
-  /** The earliest time at which `minutes` working minutes have passed since `t`. */
+  /**
+   * The earliest time at which `minutes` working minutes have passed since `t`. Constant
+   * time: it runs for every registered incident whose time limit counts working hours.
+   */
   addWorkingMinutes(t: number, minutes: number): number {
     if (this.minutesPerWeek === 0) return Infinity;
     const target = this.workingMinutesBefore(t) + minutes;
     const weeks = Math.floor(target / this.minutesPerWeek);
-    let left = target - weeks * this.minutesPerWeek;
-    let day = weeks * 7;
-    for (;;) {
-      if (this.workday[day % 7]) {
-        const len = this.end - this.start;
-        if (left <= len) return Math.max(t, day * MINUTES_PER_DAY + this.start + left);
-        left -= len;
-      }
-      day++;
-    }
+    const left = target - weeks * this.minutesPerWeek;
+    // The first working day of that week by whose end `left` minutes have been worked.
+    let weekday = 0;
+    while (!this.workday[weekday] || this.before[weekday] + this.length < left) weekday++;
+    return Math.max(t, (weeks * 7 + weekday) * MINUTES_PER_DAY + this.start + (left - this.before[weekday]));
   }
 }
