@@ -11,14 +11,19 @@ export interface CliRun {
 }
 
 /** Runs the real `gridgov` command (bin/gridgov.js) in a child process from the repo root. */
-export function runCli(args: string[], options: { cwd?: string; timeout?: number } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; timeout?: number; uid?: number; gid?: number } = {}): CliRun {
   return runCliWithEnv(args, {}, options);
 }
 
-/** As {@link runCli}, with extra environment variables; a process still running after `timeout` ms is killed (status null). */
-export function runCliWithEnv(args: string[], env: Record<string, string>, options: { cwd?: string; timeout?: number } = {}): CliRun {
+/**
+ * As {@link runCli}, with extra environment variables; a process still running after `timeout`
+ * ms is killed (status null). `uid`/`gid` run it as another user (only root may).
+ */
+export function runCliWithEnv(args: string[], env: Record<string, string>, options: { cwd?: string; timeout?: number; uid?: number; gid?: number } = {}): CliRun {
   const r = spawnSync(process.execPath, [`${root}bin/gridgov.js`, ...args], {
     cwd: options.cwd ?? root,
+    uid: options.uid,
+    gid: options.gid,
     encoding: "utf8",
     env: { ...process.env, FORCE_COLOR: "0", ...env },
     maxBuffer: 256 * 1024 * 1024,
