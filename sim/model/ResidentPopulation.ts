@@ -35,8 +35,6 @@ export class ResidentPopulation {
   readonly propensity: Float32Array;
   /** Per grid: Σ propensity × (app speed-up if an app user) — the grid's eyes, weighted. */
   readonly reportWeight: Float64Array;
-  /** Per grid: number of volunteers. */
-  readonly volunteers: Float64Array;
   /** Side of a square neighbourhood (metres), and the lattice that counts volunteers in one. */
   readonly neighbourhoodSide: number;
   private readonly cell: number;
@@ -64,7 +62,6 @@ export class ResidentPopulation {
     this.propensity = new Float32Array(n);
     const G = layout.grids;
     this.reportWeight = new Float64Array(G);
-    this.volunteers = new Float64Array(G);
     this.residentsOfGrid = new Float64Array(G);
     const propensityOf = sampler({ type: "lognormal", mean: 1, cv: r.propensityCv });
     for (let j = 0; j < n; j++) {
@@ -79,7 +76,6 @@ export class ResidentPopulation {
       this.volunteer[j] = rng.next() < r.volunteerShare ? 1 : 0;
       this.propensity[j] = propensityOf.sample(rng);
       this.reportWeight[g] += this.propensity[j] * (this.appUser[j] ? r.appSpeedup : 1);
-      this.volunteers[g] += this.volunteer[j];
       this.residentsOfGrid[g]++;
     }
     // Volunteers on a lattice of an eighth of a neighbourhood, summed for O(1) window counts.
