@@ -5,6 +5,8 @@ const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().min(0);
 const probability = z.number().finite().min(0).max(1);
 const minuteOfDay = z.number().finite().min(0).max(1440);
+/** True for a valid minute of the day (see `minuteOfDay`). */
+const inDay = (m: number) => m >= 0 && m <= 1440;
 
 /** Residents as agents: who reports, how fast, and how their satisfaction feeds back (participation pattern). */
 export const residentsSchema = z.strictObject({
@@ -110,7 +112,8 @@ export const officeHoursSchema = z
       .describe("office days, Monday first"),
   })
   .superRefine((o, ctx) => {
-    if (o.end <= o.start) {
+    // Only between valid times: a start out of range is reported once, on its own.
+    if (inDay(o.start) && inDay(o.end) && o.end <= o.start) {
       ctx.addIssue({ code: "custom", path: ["end"], message: `expected office hours to end after they start (${o.start}), found ${o.end}` });
     }
     if (!o.workdays.some(Boolean)) {
@@ -136,7 +139,7 @@ export const shiftsSchema = z
       .describe("urgent incidents outside shifts call in the nearest off-duty worker of the pool (paid as overtime)"),
   })
   .superRefine((s, ctx) => {
-    if (s.end <= s.start) {
+    if (inDay(s.start) && inDay(s.end) && s.end <= s.start) {
       ctx.addIssue({
         code: "custom",
         path: ["end"],

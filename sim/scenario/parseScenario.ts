@@ -58,6 +58,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(v: unknown): string {
+  // A number beyond a double's range (1e400) parses to ±Infinity, which JSON would print as null.
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
   const text = JSON.stringify(v);
   if (text === undefined) return String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

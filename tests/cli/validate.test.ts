@@ -86,6 +86,19 @@ describe("gridgov validate", () => {
     expectUserError(["validate", base, "--set", "escalation.districtTeams=0"], "escalation.districtTeams", "found 0");
   });
 
+  it("a time of day out of range is one problem, not also a complaint about the end that depends on it", () => {
+    for (const section of ["incidents.officeHours", "shifts"]) {
+      const err = expectUserError(["validate", "scenarios/teaching-small.json", "--set", `${section}.start=2000`], `${section}.start`, "found 2000");
+      expect(err).not.toContain(`${section}.end`);
+      expect(err).toContain("1 problem found");
+    }
+    expectUserError(["validate", "scenarios/teaching-small.json", "--set", "incidents.officeHours.workdays=[false,false,false,false,false,false,false]"], "incidents.officeHours.workdays", "at least one office day");
+  });
+
+  it("shows a number too large for a double as Infinity, not null", () => {
+    expectUserError(["validate", "scenarios/teaching-small.json", "--set", "grids.householdsPerCommunity=1e400"], "grids.householdsPerCommunity", "found Infinity");
+  });
+
   it("says a value came from --set or --days only when that option wrote it", () => {
     const base = "scenarios/teaching-small.json";
     expectUserError(["validate", base, "--set", "staffing.workersPerGrid=-1"], "staffing.workersPerGrid: expected number to be >0, found -1 (from --set)");
