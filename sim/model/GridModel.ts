@@ -18,7 +18,7 @@ import { buildLayout, gridAt, type Layout } from "./Layout.js";
 import { PatrolCoverage } from "./PatrolCoverage.js";
 import { NEIGHBOURHOOD_HOUSEHOLDS, type ResidentPopulation } from "./ResidentPopulation.js";
 import { residentPopulationFor } from "./residentPopulationFor.js";
-import { dutyOffsets, Roster } from "./Roster.js";
+import { dailyAdminMinutes, dutyOffsets, Roster } from "./Roster.js";
 import { WorkCalendar } from "./WorkCalendar.js";
 import { Workforce } from "./Workforce.js";
 import { log } from "../kernel/detMath.js";
@@ -206,12 +206,7 @@ export class GridModel implements VisitOutcomes {
 
   /** Minutes of ordered admin tasks worker `w` gets for a shift. */
   private dailyAdmin(w: number): number {
-    const a = this.s.admin;
-    if (!a.enabled) return 0;
-    const full = a.dailyTaskHours * 60 * (1 - a.taskCut);
-    if (!this.workforce.partTime[w]) return full;
-    const shift = this.s.shifts.end - this.s.shifts.start;
-    return full * Math.min(1, (this.s.staffing.partTimeHoursPerDay * 60) / shift);
+    return dailyAdminMinutes(this.s, this.workforce.partTime[w] === 1);
   }
 
   /** Midnight: schedule the day's shifts (or, without shifts, hand out the day's admin tasks). */

@@ -74,3 +74,15 @@ export function dutyOffsets(pools: { count: number; start: Int32Array; size: Int
   }
   return offset;
 }
+
+/**
+ * Minutes of ordered admin tasks a worker gets for a working day: `dailyTaskHours` less the
+ * `taskCut`, pro rata for part-timers (their hours over the shift's); 0 with admin off.
+ */
+export function dailyAdminMinutes(s: Scenario, partTime: boolean): number {
+  const a = s.admin;
+  if (!a.enabled) return 0;
+  const full = a.dailyTaskHours * 60 * (1 - a.taskCut);
+  if (!partTime) return full;
+  return full * Math.min(1, (s.staffing.partTimeHoursPerDay * 60) / (s.shifts.end - s.shifts.start));
+}

@@ -4,7 +4,7 @@ import type { ScenarioIssue } from "../scenario/ScenarioIssue.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { DispatchPools } from "./DispatchPools.js";
 import { buildLayout, type Layout } from "./Layout.js";
-import { dutyOffsets, Roster } from "./Roster.js";
+import { dailyAdminMinutes, dutyOffsets, Roster } from "./Roster.js";
 import { Workforce } from "./Workforce.js";
 
 /** Problems that make a valid-looking scenario impossible to run, and warnings about ones that will run badly. */
@@ -59,13 +59,8 @@ export function offeredLoad(s: Scenario, workforce: Workforce, pools: DispatchPo
   const capacity = new Float64Array(pools.count);
   const roster = new Roster(s, workforce.partTime, dutyOffsets(pools, W));
   const workdays = s.shifts.workdays.filter(Boolean).length;
-  const shift = s.shifts.end - s.shifts.start;
   for (let w = 0; w < W; w++) {
-    let admin = 0;
-    if (s.shifts.enabled && s.admin.enabled) {
-      const part = workforce.partTime[w] ? Math.min(1, (s.staffing.partTimeHoursPerDay * 60) / shift) : 1;
-      admin = s.admin.dailyTaskHours * 60 * (1 - s.admin.taskCut) * part * workdays;
-    }
+    const admin = s.shifts.enabled ? dailyAdminMinutes(s, workforce.partTime[w] === 1) * workdays : 0;
     capacity[pools.poolOfWorker[w]] += Math.max(0, roster.weeklyHours(w) * 60 - admin) / MINUTES_PER_WEEK;
   }
   // Incidents occur evenly over the district's households (hotspots aside): a pool gets its grids' share.
