@@ -6,6 +6,14 @@ import { SCHEMA_VERSION, type Scenario } from "../scenario/scenarioSchema.js";
 import { ENGINE_VERSION } from "../version.js";
 import { runReplication } from "./runReplication.js";
 
+/**
+ * Incidents still open at the end, as a share of those closed, above which a run is
+ * flagged as too short. Time measures count closed incidents only, and the slowest are
+ * the likeliest to be still open, so a short run's times are biased low: in the shipped
+ * scenarios, by 0.3–1.3 times this ratio in mean resolution time (docs/model.md §3.4).
+ */
+export const OPEN_AT_END_WARNING = 0.1;
+
 /** How to run a scenario. */
 export interface RunOptions {
   /** Root seed; replication k uses streams `gridgov/<seed>/<stream>/<k>`. */
@@ -24,7 +32,7 @@ export interface RunResult extends RunSummary {
   replications: number;
   /** How each random stream's seed is derived. */
   seedDerivation: string;
-  /** Problems worth knowing (heavy load, truncated replications). */
+  /** Problems worth knowing (heavy load, truncated replications, many incidents open at the end). */
   warnings: string[];
   /** Each replication's own figures (without histograms, per-grid figures and time series). */
   perReplication: ReplicationFigures[];
@@ -66,6 +74,13 @@ export function combineReplications(
       `${truncated.length} of ${sorted.length} replications stopped early (more than ${scenario.run.maxOpenIncidents} incidents open): replications ${truncated.join(", ")}; their figures describe an overloaded system`,
     );
   }
+  const open = sorted.reduce((sum, r) => sum + r.incidents.open, 0);
+  const closed = sorted.reduce((sum, r) => sum + r.incidents.closed, 0);
+  if (!truncated.length && closed > 0 && open > OPEN_AT_END_WARNING * closed) {
+    allWarnings.push(
+      `${open} incidents were still open at the end, ${Math.round((100 * open) / closed)} % as many as were closed: time measures count closed incidents only and the slowest are the likeliest to be still open, so times are biased low; try a longer run (e.g. ${2 * scenario.run.days} days) and see whether they move`,
+    );
+  }
   return {
     engineVersion: ENGINE_VERSION,
     scenario: {
@@ -77,7 +92,7 @@ export function combineReplications(
     },
     seed,
     replications: sorted.length,
-    seedDerivation: `gridgov/${seed}/<stream>/<replication>; streams: arrivals, service, discovery, intake, outcomes (keys of each incident's own draws), staffing; hotspots and residents use replication 0 (the district's geography and population are shared by all replications)`,
+    seedDerivation: `gridgov/${seed}/<stream>/<replication>; streams: arrivals, service, discovery, outcomes (a key per incident, from which each decision about it draws its own sequence), staffing; hotspots and residents use replication 0 (the district's geography and population are shared by all replications)`,
     warnings: allWarnings,
     ...summarize(sorted),
     perReplication: sorted.map(({ metrics, grids: _g, series: _s, ...rest }) => ({
