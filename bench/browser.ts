@@ -47,24 +47,26 @@ const PREVIEW_DEBOUNCE_MS = 150;
 const EDIT_PATH = "staffing.workersPerGrid";
 const EDIT_VALUES = ["2", "1"];
 
+/** Replication length of the workload, fixed so that figures stay comparable whatever the preset's own length. */
+const DAYS = 14;
 const STATE: ShareState = {
   v: 1,
   scenarios: [
-    { preset: "teaching-small" },
-    { preset: "teaching-small", name: "Smaller grids (300 households)", changes: { "grids.householdsPerGrid": 300 } },
-    { preset: "teaching-small", name: "Two workers per grid", changes: { "staffing.workersPerGrid": 2 } },
-    { preset: "teaching-small", name: "Half the admin tasks", changes: { "admin.taskCut": 0.5 } },
-    { preset: "teaching-small", name: "Community pool", changes: { "dispatch.policy": "communityPool" } },
+    { preset: "teaching-small", changes: { "run.days": DAYS } },
+    { preset: "teaching-small", name: "Smaller grids (300 households)", changes: { "run.days": DAYS, "grids.householdsPerGrid": 300 } },
+    { preset: "teaching-small", name: "Two workers per grid", changes: { "run.days": DAYS, "staffing.workersPerGrid": 2 } },
+    { preset: "teaching-small", name: "Half the admin tasks", changes: { "run.days": DAYS, "admin.taskCut": 0.5 } },
+    { preset: "teaching-small", name: "Community pool", changes: { "run.days": DAYS, "dispatch.policy": "communityPool" } },
     {
       preset: "teaching-small",
       name: "Smaller grids, pooled, half the tasks",
-      changes: { "grids.householdsPerGrid": 300, "dispatch.policy": "communityPool", "admin.taskCut": 0.5 },
+      changes: { "run.days": DAYS, "grids.householdsPerGrid": 300, "dispatch.policy": "communityPool", "admin.taskCut": 0.5 },
     },
   ],
   seed: 1,
   replications: REPLICATIONS,
 };
-const WORKLOAD = `6 teaching-district variants × ${STATE.replications} replications of 14 days, seed ${STATE.seed}`;
+const WORKLOAD = `6 teaching-district variants × ${STATE.replications} replications of ${DAYS} days, seed ${STATE.seed}`;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);

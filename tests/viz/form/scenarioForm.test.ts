@@ -113,8 +113,9 @@ describe("scenarioForm", () => {
 
   it("puts cross-field and feasibility problems on the field they name", () => {
     const { input, error, last } = build();
-    type(input("run.warmupDays"), "20");
-    expect(error("run.warmupDays").textContent).toMatch(/expected fewer warm-up days than run days \(14\), found 20/);
+    const days = teaching.run.days;
+    type(input("run.warmupDays"), String(days + 6));
+    expect(error("run.warmupDays").textContent).toMatch(new RegExp(`expected fewer warm-up days than run days \\(${days}\\), found ${days + 6}`));
     expect(last().valid).toBe(false);
     type(input("run.warmupDays"), "1");
     type(input("staffing.workersPerGrid"), "0.01");
@@ -191,7 +192,7 @@ describe("scenarioForm", () => {
     type(input("staffing.skill"), "");
     resetScenarioForm(form);
     expect(input("grids.householdsPerGrid").value).toBe("400");
-    expect(input("run.days").value).toBe("14");
+    expect(input("run.days").value).toBe(String(teaching.run.days));
     expect(input("staffing.skill").value).toBe("1");
     expect(form.querySelectorAll(".changed, .invalid").length).toBe(0);
     expect(last()).toMatchObject({ valid: true });
@@ -199,7 +200,7 @@ describe("scenarioForm", () => {
 
     type(input("run.days"), "7");
     form.querySelector<HTMLButtonElement>(".scenario-form__reset-all")!.click();
-    expect(input("run.days").value).toBe("14");
+    expect(input("run.days").value).toBe(String(teaching.run.days));
     expect(field("run.days").classList.contains("changed")).toBe(false);
   });
 
