@@ -9,11 +9,13 @@ import { UserError } from "./UserError.js";
  * a directory and must not lie under a file; and an empty file is created and removed in
  * the deepest directory of its path that already exists (the directory itself if it
  * does). Nothing is left behind and no directory is created: missing directories are
- * made when the output is written. Every problem is reported at once.
+ * made when the output is written. Every problem is reported at once, and a problem of a
+ * directory shared by several outputs (a sweep's tables, a run's partial file) once.
  */
 export function checkOutputFiles(files: readonly string[]): void {
   const problems: string[] = [];
   const probed = new Set<string>();
+  const reported = new Set<string>();
   for (const file of files) {
     let why = targetProblem(file);
     if (!why) {
@@ -21,7 +23,11 @@ export function checkOutputFiles(files: readonly string[]): void {
       if (!probed.has(dir)) why = probe(dir, file);
       probed.add(dir);
     }
-    if (why) problems.push(`${file}: cannot write the output: ${why}`);
+    if (!why) continue;
+    // A reason that names a directory on the path holds for every output under it.
+    const key = why.startsWith("no file can be created") || why.endsWith("is a file, not a directory") ? why : `${file}\0${why}`;
+    if (!reported.has(key)) problems.push(`${file}: cannot write the output: ${why}`);
+    reported.add(key);
   }
   if (problems.length) throw new UserError(`${problems.join("\n")}\nnothing was run`);
 }
