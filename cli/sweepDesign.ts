@@ -42,7 +42,12 @@ export function shardUnits(design: SweepDesign, i: number, n: number): Array<{ p
   return all.slice(Math.floor((i * all.length) / n), Math.floor(((i + 1) * all.length) / n));
 }
 
-/** The sweep's tidy output — rows per (point, replication) and a summary per point — from each point's run. */
+/** A sweep point for people: "point 3 (staffing.workersPerGrid=1.5, admin.taskCut=0)". */
+export function pointName(point: SweepPoint, k: number): string {
+  return `point ${k} (${Object.entries(point).map(([path, v]) => `${path}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(", ")})`;
+}
+
+/** The sweep's tidy output — rows per (point, replication) and a summary per point (with its run's warnings) — from each point's run. */
 export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
   const measures = COMPARED_MEASURES;
   const rows = runs.flatMap((r, k) =>
@@ -62,6 +67,7 @@ export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
         ];
       }),
     ),
+    warnings: r.warnings,
   }));
   return {
     scenario: design.base.name,
@@ -80,7 +86,8 @@ export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return "";
-    const s = typeof v === "string" ? v : JSON.stringify(v);
+    // A list of texts (a point's warnings) as one cell, its items separated by " | ".
+    const s = typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join(" | ") : JSON.stringify(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [keys.join(","), ...rows.map((r) => keys.map((k) => cell(r[k])).join(","))].join("\n") + "\n";

@@ -103,6 +103,10 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     stop.dispose();
     await runner.close();
   }
+  // What the runs themselves found (many incidents open at the end, replications cut short).
+  runs.forEach((r, k) => {
+    for (const w of r.warnings.slice(files[k].warnings.length)) process.stderr.write(`warning: ${r.scenario.name}: ${w}\n`);
+  });
   const precisionReport = precision
     ? { measure: precision.measure.name, relativeHalfWidth: precision.relative, replications: n, reached: precision.reached(runs) }
     : null;

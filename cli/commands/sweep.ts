@@ -10,7 +10,7 @@ import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
-import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
+import { pointName, pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
 import { checkOutputFiles } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
@@ -52,6 +52,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
   const points = pointScenarios(design, file, totalmem());
+  points.forEach(({ warnings }, k) => {
+    for (const w of warnings) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
+  });
   const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
   if (flags.out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
@@ -88,6 +91,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       stop.dispose();
     }
     progress.done();
+    runs.forEach((r, k) => {
+      for (const w of r.warnings.slice(points[k].warnings.length)) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
+    });
     const output = sweepOutput(design, runs);
     if (flags.out !== undefined) writeSweep(flags.out as string, output);
     process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));

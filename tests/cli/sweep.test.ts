@@ -31,6 +31,27 @@ describe("gridgov sweep", () => {
     expect(cost(1) / cost(0)).toBeGreaterThan(1.8);
   });
 
+  it("keeps each point's warnings in its summary row and names the point on stderr", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "sweep");
+    // 0.05 workers per grid overloads the district (a warning before running); 3-day runs leave many incidents open (one after).
+    const r = runCli([
+      "sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid=0.05,1",
+      "--days", "3", "--set", "run.warmupDays=1", "--replications", "2", "--seed", "3", "--workers", "1", "--out", out,
+    ]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(readFileSync(join(out, "sweep.json"), "utf8"));
+    const [overloaded, staffed] = j.summary.map((row: { warnings: string[] }) => row.warnings);
+    expect(overloaded.join("\n")).toMatch(/offered load per worker is (at least )?ρ = \d+\.\d+ ≥ 1/);
+    expect(staffed.join("\n")).toMatch(/still open at the end/);
+    const stderr = r.stderr.trim().split("\n");
+    for (const w of overloaded) expect(stderr).toContain(`warning: point 0 (staffing.workersPerGrid=0.05): ${w}`);
+    for (const w of staffed) expect(stderr).toContain(`warning: point 1 (staffing.workersPerGrid=1): ${w}`);
+    // summary.csv has them too, in its last column.
+    const csv = readFileSync(join(out, "summary.csv"), "utf8");
+    expect(csv.split("\n")[0].split(",").at(-1)).toBe("warnings");
+    expect(csv).toContain(staffed[0].replace(/"/g, '""'));
+  });
+
   it("samples a Latin hypercube with --range and --samples", () => {
     const r = runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0..0.8", "--samples", "3", "--replications", "2", "--workers", "1", "--json"]);
     expect(r.status).toBe(0);

@@ -341,12 +341,16 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#playback .status[role=status]").textContent()).toBe("");
 
     await page.fill("#sweep-x", "300, 600");
-    await page.fill("#sweep-y", "1, 2");
+    // 0.1 workers per grid overloads the district: the sweep says so under the chart, naming the setting.
+    await page.fill("#sweep-y", "0.1, 1");
     await page.fill("#sweep-reps", "2");
     await page.fill("#sweep-target", "600");
     await page.click("#sweep-run");
     await page.waitForSelector('[data-chart="sweep"] svg', { timeout: 120_000 });
     expect(await page.locator('[data-chart="sweep"] .gridgov-cell').count()).toBe(4);
+    const warned = await page.locator("#sweep-warnings li").allInnerTexts();
+    expect(warned.some((w) => /^Warning: 300 households per grid with 0\.1 workers per grid: .*offered load per worker/.test(w))).toBe(true);
+    expect(warned.every((w) => /workers per grid: /.test(w))).toBe(true);
     await screenshot(page, "sweep");
     await page.close();
   }, 240_000);

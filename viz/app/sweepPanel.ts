@@ -41,6 +41,11 @@ export function sweepVerdict(cells: readonly HeatmapCell[], target: number): str
   return `${meeting.length} of ${cells.length} settings meet ${goal} on average; ${sure === 0 ? "none" : sure} of them even with the upper end of the 95% interval (✓).`;
 }
 
+/** Each setting's warnings (heavy load, replications cut short, many incidents left open), naming the setting. */
+export function sweepWarnings(cells: ReadonlyArray<Pick<SweepCell, "x" | "y" | "result">>): string[] {
+  return cells.flatMap((c) => c.result.warnings.map((w) => `${formatNumber(c.x)} households per grid with ${formatNumber(c.y)} workers per grid: ${w}`));
+}
+
 /**
  * The sweep view: grid size × staffing on the baseline scenario, as heatmaps of p90
  * response time and cost, with the settings that meet a target outlined.
@@ -55,6 +60,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
   const progress = el("progress", { max: 1, value: 0, "aria-label": "Progress of the sweep" });
   const status = el("p", { className: "status", role: "status" });
   const verdict = el("p", { id: "sweep-verdict" });
+  const warnings = el("ul", { id: "sweep-warnings", className: "sweep-warnings" });
   const out = el("div", { className: "charts", id: "sweep-charts" });
   const gateNote = el("p", { className: "status hidden", id: "sweep-gate" });
   let controller: AbortController | null = null;
@@ -70,6 +76,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     progress,
     status,
     verdict,
+    warnings,
     out,
   );
 
@@ -102,6 +109,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     cancel.disabled = false;
     status.textContent = "Running the sweep…";
     verdict.textContent = "";
+    replace(warnings);
     try {
       const cells: SweepCell[] = await runSweep(
         pool,
@@ -126,6 +134,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
       );
       status.textContent = `Done: ${cells.length} settings × ${n} replications, seed ${seed}.`;
       verdict.textContent = sweepVerdict(cells, t);
+      replace(warnings, ...sweepWarnings(cells).map((w) => el("li", { className: "entry-warning" }, `Warning: ${w}`)));
     } catch (e) {
       status.textContent = e instanceof CancelledError ? "Sweep cancelled." : `The sweep failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -149,6 +158,7 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
       if (note === null) return;
       controller?.abort();
       replace(out);
+      replace(warnings);
       verdict.textContent = "";
       status.textContent = "";
     },

@@ -1,8 +1,7 @@
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, type SweepLever } from "../../sim/experiments/sweepPoints.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
-import { applyOverrides } from "../../sim/scenario/applyOverrides.js";
-import { parseScenario } from "../../sim/scenario/parseScenario.js";
+import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import type { SweepCell as HeatmapCell } from "../charts/sweepHeatmap.js";
 import type { EnginePool } from "./EnginePool.js";
@@ -17,13 +16,17 @@ export interface SweepCell extends HeatmapCell {
   result: RunResult;
 }
 
-/** The scenario at one sweep point, or why it is not a valid scenario. */
-export function pointScenario(base: Scenario, point: Record<string, unknown>): { ok: true; scenario: Scenario } | { ok: false; error: string } {
-  const changed = applyOverrides(base, Object.entries(point).map(([path, v]) => `${path}=${String(v)}`));
-  if (!changed.ok) return { ok: false, error: changed.issues.map((i) => `${i.path}: ${i.message}`).join("; ") };
-  const parsed = parseScenario(changed.value);
-  if (!parsed.ok) return { ok: false, error: parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ") };
-  return { ok: true, scenario: parsed.value };
+/**
+ * The scenario at one sweep point, checked as a loaded file is (schema and feasibility),
+ * with its warnings (heavy load), or why it cannot run.
+ */
+export function pointScenario(
+  base: Scenario,
+  point: Record<string, unknown>,
+): { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; error: string } {
+  const checked = loadScenarioData(base, Object.entries(point).map(([path, v]) => `${path}=${String(v)}`));
+  if (!checked.ok) return { ok: false, error: checked.issues.map((i) => `${i.path}: ${i.message}`).join("; ") };
+  return { ok: true, scenario: checked.value, warnings: checked.warnings };
 }
 
 /**
@@ -42,14 +45,15 @@ export async function runSweep(
   signal?: AbortSignal,
 ): Promise<SweepCell[]> {
   const points = factorialPoints([x, y]);
-  const scenarios = points.map((p) => {
+  const checked = points.map((p) => {
     const s = pointScenario(base, p);
     if (!s.ok) throw new Error(`${x.path}=${String(p[x.path])}, ${y.path}=${String(p[y.path])}: ${s.error}`);
-    return s.scenario;
+    return s;
   });
-  const grouped = await runReplications(pool, scenarios, seed, replications, onProgress, signal);
+  const grouped = await runReplications(pool, checked.map((c) => c.scenario), seed, replications, onProgress, signal);
   return points.map((p, i) => {
-    const result = combineReplications(scenarios[i], seed, grouped[i]);
+    // The point's warnings: before the run (heavy load) and from it (cut short, many left open).
+    const result = combineReplications(checked[i].scenario, seed, grouped[i], checked[i].warnings);
     const p90s = result.perReplication.map((r) => r.metrics.responseTime.p90).filter((v) => Number.isFinite(v));
     const iv = p90s.length ? meanInterval(p90s) : null;
     // A replication stopped in its warm-up has no cost figure (NaN): average the others.

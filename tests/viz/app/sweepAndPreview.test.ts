@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runReplication } from "../../../sim/experiments/runReplication.js";
+import type { RunResult } from "../../../sim/experiments/runScenario.js";
 import { parseScenario } from "../../../sim/scenario/parseScenario.js";
 import { previewScenario, PREVIEW_DAYS } from "../../../viz/app/previewPanel.js";
-import { DEFAULT_SWEEP_TARGET, parseValues, sweepVerdict } from "../../../viz/app/sweepPanel.js";
+import { DEFAULT_SWEEP_TARGET, parseValues, sweepVerdict, sweepWarnings } from "../../../viz/app/sweepPanel.js";
 import { pointScenario } from "../../../viz/engine/runSweep.js";
 
 const parsed = parseScenario(JSON.parse(readFileSync(new URL("../../../scenarios/district-j-baseline.json", import.meta.url), "utf8")));
@@ -27,6 +28,29 @@ describe("sweep values and points", () => {
     const bad = pointScenario(baseline, { "staffing.workersPerGrid": -1 });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/staffing\.workersPerGrid/);
+  });
+
+  it("a point is checked as a loaded file is: one that cannot run is refused, a heavy one runs with its warning", () => {
+    const empty = pointScenario(baseline, { "staffing.workersPerGrid": 0.0001 });
+    expect(!empty.ok && empty.error).toMatch(/staffing\.workersPerGrid: expected at least one grid worker/);
+    const heavy = pointScenario(baseline, { "staffing.workersPerGrid": 0.1 });
+    expect(heavy.ok && heavy.warnings.join("\n")).toMatch(/offered load per worker is (at least )?ρ = \d+\.\d+ ≥ 1/);
+    const usual = pointScenario(baseline, { "staffing.workersPerGrid": 1 });
+    expect(usual.ok && usual.warnings).toEqual([]);
+  });
+
+  it("lists each setting's warnings under the sweep, naming the setting", () => {
+    const result = (warnings: string[]) => ({ warnings }) as unknown as RunResult;
+    const cells = [
+      { x: 200, y: 0.5, result: result(["offered load is high", "3 of 5 replications stopped early"]) },
+      { x: 400, y: 1, result: result([]) },
+      { x: 600, y: 1.5, result: result(["12 incidents were still open at the end"]) },
+    ];
+    expect(sweepWarnings(cells)).toEqual([
+      "200 households per grid with 0.5 workers per grid: offered load is high",
+      "200 households per grid with 0.5 workers per grid: 3 of 5 replications stopped early",
+      "600 households per grid with 1.5 workers per grid: 12 incidents were still open at the end",
+    ]);
   });
 });
 
