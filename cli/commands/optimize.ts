@@ -40,6 +40,8 @@ interface Trial {
   ci95: [number, number] | null;
   meets: boolean;
   costPerYear: number | null;
+  /** What the trial's run warned of (heavy load, replications cut short, many incidents left open). */
+  warnings: string[];
 }
 
 /**
@@ -87,7 +89,8 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     const values = run.perReplication.map(measure.value).filter((v): v is number => v !== null && Number.isFinite(v));
     const iv = values.length > 1 ? meanInterval(values) : null;
     const meets = iv !== null && (op === "<=" ? iv.ci95[1] <= goal : iv.ci95[0] >= goal);
-    const result: Trial = { value: grid[k], mean: iv?.mean ?? null, ci95: iv ? [iv.ci95[0], iv.ci95[1]] : null, meets, costPerYear: run.metrics.costPerYear.mean };
+    const result: Trial = { value: grid[k], mean: iv?.mean ?? null, ci95: iv ? [iv.ci95[0], iv.ci95[1]] : null, meets, costPerYear: run.metrics.costPerYear.mean, warnings: run.warnings };
+    for (const w of run.warnings) process.stderr.write(`warning: ${lever} = ${grid[k]}: ${w}\n`);
     trials.set(k, result);
     return result;
   };

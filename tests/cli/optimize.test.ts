@@ -37,6 +37,11 @@ describe("gridgov optimize", () => {
     expect(j.scenario).toMatchObject({ name: "Teaching district — 15 grids", days: 2 });
     expect(j.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(j.best.value).toBe(1);
+    // Two-day runs leave many incidents open at the end: each trial keeps its warning, and stderr names the value.
+    for (const t of j.trials) {
+      expect(t.warnings.join("\n")).toMatch(/still open at the end/);
+      for (const w of t.warnings) expect(r.stderr).toContain(`warning: staffing.workersPerGrid = ${t.value}: ${w}`);
+    }
     const file = JSON.parse(readFileSync(out, "utf8"));
     expect(file.result).toEqual(j);
     expect(file.manifest).toMatchObject({ seed: 8, replications: 2, command: ["gridgov", ...args] });
