@@ -16,6 +16,8 @@ export const MINUTES_PER_WEEK = 10080;
  */
 export class PoissonProcess {
   private readonly rates: Float64Array;
+  /** Expected arrivals in a week. */
+  private readonly perWeek: number;
 
   /**
    * @param meanRate mean arrivals per minute (≥ 0)
@@ -43,6 +45,7 @@ export class PoissonProcess {
     const scale = sum > 0 ? (meanRate * 168) / sum : 0;
     for (let k = 0; k < 168; k++) rates[k] *= scale;
     this.rates = rates;
+    this.perWeek = meanRate * MINUTES_PER_WEEK;
   }
 
   /** The arrival rate (per minute) in force at time `t`. */
@@ -55,6 +58,14 @@ export class PoissonProcess {
     let e = -log(1 - rng.next());
     if (!(this.meanRate > 0)) return Infinity;
     let k = Math.floor(t / MINUTES_PER_HOUR);
+    // A rate so low that the draw spans weeks: skip all but the last whole week at once
+    // (hour by hour that would take about one step per expected arrival-free hour).
+    const weeks = Math.floor(e / this.perWeek) - 1;
+    if (weeks > 0) {
+      e -= weeks * this.perWeek;
+      t += weeks * MINUTES_PER_WEEK;
+      k += weeks * 168;
+    }
     for (;;) {
       const rate = this.rates[k % 168];
       const end = (k + 1) * MINUTES_PER_HOUR;

@@ -350,7 +350,8 @@ export class ReplicationCollector implements ModelObserver {
     const measured = window > 0 ? 1 : NaN;
     return {
       count: W,
-      utilization: onDuty > 0 ? 1 - totals[AVAILABLE] / onDuty : 0 * measured,
+      // A share, kept in [0, 1] whatever the rounding of the minutes summed.
+      utilization: onDuty > 0 ? Math.min(1, Math.max(0, 1 - totals[AVAILABLE] / onDuty)) : 0 * measured,
       hoursByActivity,
       overtimeHoursPerWeek: W && weeks > 0 ? overtime / W / 60 / weeks : 0 * measured,
       workloadGini: gini(busy) * measured,
@@ -372,7 +373,7 @@ export class ReplicationCollector implements ModelObserver {
           if (a !== OFF_DUTY && a !== AVAILABLE) busy += minutes;
         }
       }
-      utilization[g] = duty > 0 ? busy / duty : 0;
+      utilization[g] = duty > 0 ? Math.min(1, busy / duty) : 0;
     }
     return {
       occurred: Array.from(this.gridOccurred),

@@ -13,5 +13,6 @@ export function gini(values: ArrayLike<number>): number {
     weighted += (i + 1) * sorted[i];
   }
   if (n === 0 || sum === 0) return 0;
-  return (2 * weighted) / (n * sum) - (n + 1) / n;
+  // Equal values give 0 up to rounding, which must not show as a negative inequality.
+  return Math.max(0, (2 * weighted) / (n * sum) - (n + 1) / n);
 }

@@ -361,7 +361,8 @@ export class Crew {
   private endAdminBlock(w: number, now: number): void {
     const wf = this.workforce;
     wf.adminDue[w] = Math.max(0, wf.adminDue[w] - (now - wf.adminStart[w]));
-    if (wf.adminDue[w] < 1e-9) wf.adminDue[w] = 0;
+    // A remainder too small to move the clock would start blocks that end where they begin.
+    if (wf.adminDue[w] < 1e-9 || now + wf.adminDue[w] === now) wf.adminDue[w] = 0;
     this.inAdminBlock[w] = 0;
   }
 

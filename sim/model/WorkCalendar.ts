@@ -12,6 +12,8 @@ export class WorkCalendar {
   /** Working minutes of a day worked; working minutes in weekdays [0, d) of a week. */
   private readonly length: number;
   private readonly before: Float64Array;
+  /** The last working day of the week (−1 if none). */
+  private readonly lastWorkday: number;
 
   constructor(
     workdays: readonly boolean[],
@@ -25,6 +27,7 @@ export class WorkCalendar {
     this.before = new Float64Array(8);
     for (let d = 0; d < 7; d++) this.before[d + 1] = this.before[d] + (this.workday[d] ? this.length : 0);
     this.minutesPerWeek = this.before[7];
+    this.lastWorkday = this.workday.lastIndexOf(true);
   }
 
   /** Working minutes in [0, t). */
@@ -54,9 +57,10 @@ export class WorkCalendar {
     const target = this.workingMinutesBefore(t) + minutes;
     const weeks = Math.floor(target / this.minutesPerWeek);
     const left = target - weeks * this.minutesPerWeek;
-    // The first working day of that week by whose end `left` minutes have been worked.
+    // The first working day of that week by whose end `left` minutes have been worked. Rounding
+    // can leave `left` a hair above a week's minutes: the last working day then takes it.
     let weekday = 0;
-    while (!this.workday[weekday] || this.before[weekday] + this.length < left) weekday++;
+    while (weekday < this.lastWorkday && (!this.workday[weekday] || this.before[weekday] + this.length < left)) weekday++;
     return Math.max(t, (weeks * 7 + weekday) * MINUTES_PER_DAY + this.start + (left - this.before[weekday]));
   }
 }

@@ -26,8 +26,9 @@ export function hotspotBlocks(s: Scenario, rng: Rng): HotspotBlocks {
   const side = s.incidents.hotspotBlockMeters;
   const W = s.district.widthMeters;
   const H = s.district.heightMeters;
-  const nx = Math.ceil(W / side - 1e-9);
-  const ny = Math.ceil(H / side - 1e-9);
+  // At least one block, however large the side: a district smaller than a block is one block.
+  const nx = Math.max(1, Math.ceil(W / side - 1e-9));
+  const ny = Math.max(1, Math.ceil(H / side - 1e-9));
   const count = nx * ny;
   const x0 = new Float64Array(count);
   const y0 = new Float64Array(count);

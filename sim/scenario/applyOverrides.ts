@@ -83,7 +83,7 @@ function checkPath(path: string[]): string | undefined {
       if (def.type === "object") {
         const shape = def.shape as Record<string, z.core.$ZodType>;
         Object.keys(shape).forEach((f) => fields.add(f));
-        if (key in shape) next.push(shape[key]);
+        if (Object.hasOwn(shape, key)) next.push(shape[key]);
       } else if (def.type === "array" && /^\d+$/.test(key)) {
         next.push(def.element as z.core.$ZodType);
       } else if (def.type === "array") {

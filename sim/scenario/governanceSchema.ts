@@ -97,7 +97,12 @@ export const adminSchema = z.strictObject({
     .default(3)
     .describe("forms, meetings and inspections ordered from above, per worker per working day (hours); 'a thousand lines above, one needle below'"),
   taskCut: probability.default(0).describe("share of the daily tasks removed by a task admission list (准入清单)"),
-  blockMinutes: positive.default(60).describe("admin work is done in blocks of this length; only urgent incidents interrupt a block"),
+  blockMinutes: z
+    .number()
+    .finite()
+    .min(1)
+    .default(60)
+    .describe("admin work is done in blocks of this length (at least a minute); only urgent incidents interrupt a block"),
 });
 
 /** The platform's office hours: time limits counted in working hours run in them, whatever the workers' shifts. */

@@ -95,6 +95,18 @@ describe("gridgov validate", () => {
     expectUserError(["validate", "scenarios/teaching-small.json", "--set", "incidents.officeHours.workdays=[false,false,false,false,false,false,false]"], "incidents.officeHours.workdays", "at least one office day");
   });
 
+  it("refuses --set paths through names every object inherits (toString, __proto__, constructor) as unknown fields", () => {
+    const args = ["validate", "scenarios/teaching-small.json"];
+    const cases: Array<[string, string]> = [
+      ["toString.x", "toString"],
+      ["__proto__.x", "__proto__"],
+      ["constructor.prototype.x", "constructor"],
+      ["__proto__", "__proto__"],
+      ["staffing.hasOwnProperty", "hasOwnProperty"],
+    ];
+    for (const [path, name] of cases) expectUserError([...args, "--set", `${path}=1`], `${path}: unknown field "${name}"`);
+  });
+
   it("shows a number too large for a double as Infinity, not null", () => {
     expectUserError(["validate", "scenarios/teaching-small.json", "--set", "grids.householdsPerCommunity=1e400"], "grids.householdsPerCommunity", "found Infinity");
   });

@@ -113,4 +113,33 @@ describe("PoissonProcess", () => {
       { seed: 401, numRuns: 100 },
     );
   });
+
+  it("a rate so low that arrivals are weeks apart gives, at once, the time an hour-by-hour walk gives", () => {
+    /** The cumulative rate inverted one hour at a time, with the draw `e` given. */
+    const walk = (p: PoissonProcess, t: number, e: number) => {
+      for (;;) {
+        const end = (Math.floor(t / 60) + 1) * 60;
+        const capacity = p.rateAt(t) * (end - t);
+        if (e <= capacity) return t + e / p.rateAt(t);
+        e -= capacity;
+        t = end;
+      }
+    };
+    const profile = fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 24, maxLength: 24 }).filter((h) => h.some((x) => x > 0.01));
+    fc.assert(
+      fc.property(profile, fc.double({ min: 1e-7, max: 1e-4, noNaN: true }), fc.double({ min: 0, max: 4 * MINUTES_PER_WEEK, noNaN: true }), (h, rate, t) => {
+        const p = new PoissonProcess(rate, h, DEFAULT_DAY_OF_WEEK);
+        const u = rngStream(9, "low", 0).next();
+        const expected = walk(p, t, -Math.log(1 - u));
+        const got = p.next(t, { next: () => u });
+        expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * expected);
+      }),
+      { numRuns: 200 },
+    );
+    // One arrival in some hundred million weeks: returned without walking them.
+    const rng = rngStream(9, "lower", 0);
+    const far = new PoissonProcess(1e-13).next(0, rng);
+    expect(far).toBeGreaterThan(1e8 * MINUTES_PER_WEEK);
+    expect(Number.isFinite(far)).toBe(true);
+  });
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
 import { runReplication } from "../../sim/experiments/runReplication.js";
+import { rngStream } from "../../sim/kernel/rngStream.js";
+import { hotspotBlocks } from "../../sim/model/hotspotBlocks.js";
 import { REGISTERED } from "../../sim/model/IncidentStore.js";
 import { ACTIVITIES, ACTIVITY_COUNT } from "../../sim/model/Workforce.js";
 import { scenarioSchema, type Scenario } from "../../sim/scenario/scenarioSchema.js";
@@ -140,5 +143,49 @@ describe("cost per closed incident", () => {
     const perYear = (365 * 1440) / r.measuredMinutes;
     const byWorkers = r.incidents.closed - r.incidents.fixedByVolunteers;
     expect(r.cost.perClosedIncident).toBeCloseTo(r.cost.totalPerYear / (byWorkers * perYear), 6);
+  });
+});
+
+describe("extreme settings the schema accepts still run to the end", () => {
+  const small = (input: Parameters<typeof scenario>[0]) => scenario({ grids: { columns: 2, rows: 2 }, run: { days: 3, warmupDays: 1 }, ...input });
+
+  it("an incident rate so low that the next arrival is ages away: no incident, and the run ends at once", () => {
+    const r = runReplication(small({ incidents: { ratePerHour: 1e-11 } }), 1, 0);
+    expect(r.incidents.arrived).toBe(0);
+    expect(r.measuredMinutes).toBe(2 * 1440);
+  });
+
+  it("hotspot blocks larger than the district: the district is one block and incidents fall inside it", () => {
+    const s = small({ incidents: { ratePerHour: 5, hotspotBlockMeters: 1e13 } });
+    const blocks = hotspotBlocks(s, rngStream(1, "hotspots", 0));
+    expect(blocks.count).toBe(1);
+    expect([blocks.x0[0], blocks.y0[0], blocks.w[0], blocks.h[0]]).toEqual([0, 0, s.district.widthMeters, s.district.heightMeters]);
+    expect(runReplication(s, 1, 0).incidents.arrived).toBeGreaterThan(0);
+  });
+
+  it("office hours whose week of working minutes does not divide evenly: time limits still fall due", () => {
+    // This run once looped for ever on a deadline that rounding put a hair past a whole week.
+    const teaching = JSON.parse(readFileSync(new URL("../../scenarios/teaching-small.json", import.meta.url), "utf8"));
+    const checked = loadScenarioData(teaching, ["run.days=7", "incidents.officeHours.start=0", "incidents.officeHours.end=3.9669421487603307", "incidents.categories.0.timeLimitHours=40"]);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+    const r = runReplication(checked.value, 1, 0);
+    expect(r.incidents.arrived).toBeGreaterThan(0);
+    expect(r.categories[0].closed).toBeGreaterThan(0);
+  });
+
+  it("an admin block shorter than a minute is refused by the schema", () => {
+    const base = { schemaVersion: 1, name: "x" };
+    expect(scenarioSchema.safeParse({ ...base, admin: { blockMinutes: 0.5 } }).success).toBe(false);
+    expect(scenarioSchema.safeParse({ ...base, admin: { blockMinutes: 1 } }).success).toBe(true);
+  });
+
+  it("utilisation and workload inequality stay in [0, 1] when nothing happens on fractional shifts", () => {
+    const s = small({ incidents: { ratePerHour: 0 }, shifts: { enabled: true, end: 1189.327, workdays: [false, false, false, false, false, false, false] } });
+    for (const seed of [1, 404]) {
+      const w = runReplication(s, seed, 0).workers;
+      expect(w.utilization).toBeGreaterThanOrEqual(0);
+      expect(w.utilization).toBeLessThanOrEqual(1);
+      expect(w.workloadGini).toBeGreaterThanOrEqual(0);
+    }
   });
 });
