@@ -307,7 +307,7 @@ export class ReplicationCollector implements ModelObserver {
       metrics,
       workers: this.workerFigures(window),
       // Per incident the workers closed: a volunteer's fix on the spot costs the staff nothing.
-      cost: workforceCost(m.s, m.workforce, window, this.counts.closed - this.counts.fixedByVolunteers),
+      cost: workforceCost(m.s, m.workforce, window, this.counts.closed - this.counts.fixedByVolunteers, this.extraDutyHoursPerWeek()),
       satisfaction: m.meanSatisfaction(),
       firstMissedLimit: Number.isFinite(this.firstMissed) ? this.firstMissed : null,
       little: {
@@ -356,6 +356,13 @@ export class ReplicationCollector implements ModelObserver {
       overtimeHoursPerWeek: W && weeks > 0 ? overtime / W / 60 / weeks : 0 * measured,
       workloadGini: gini(busy) * measured,
     };
+  }
+
+  /** On-duty hours per week rostered beyond the standard roster, summed over workers. */
+  private extraDutyHoursPerWeek(): number {
+    let hours = 0;
+    for (let w = 0; w < this.model.workforce.count; w++) hours += this.model.roster.extraWeeklyHours(w);
+    return hours;
   }
 
   private gridFigures(): ReplicationResult["grids"] {

@@ -2,6 +2,7 @@ import type { Workforce } from "../model/Workforce.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 
 const MINUTES_PER_YEAR = 365 * 1440;
+const WEEKS_PER_YEAR = 365 / 7;
 
 /** What the grid workforce costs, scaled to a year (CNY). */
 export interface Cost {
@@ -9,14 +10,20 @@ export interface Cost {
   salariesPerYear: number;
   /** Overtime pay at the measured rate of overtime. */
   overtimePerYear: number;
-  /** Salaries plus overtime. */
+  /** On-duty hours rostered beyond the standard roster, paid as overtime. */
+  extraDutyPerYear: number;
+  /** Salaries, overtime and extra duty. */
   totalPerYear: number;
   /** Total cost per year ÷ incidents closed per year; null if none closed. */
   perClosedIncident: number | null;
 }
 
-/** Staff cost from salaries and the overtime measured over `windowMinutes`, with `closed` incidents closed by workers in that window. */
-export function workforceCost(s: Scenario, wf: Workforce, windowMinutes: number, closed: number): Cost {
+/**
+ * Staff cost from salaries, the overtime measured over `windowMinutes` and the duty rostered
+ * beyond the standard roster (`extraDutyHoursPerWeek`, summed over workers), with `closed`
+ * incidents closed by workers in that window.
+ */
+export function workforceCost(s: Scenario, wf: Workforce, windowMinutes: number, closed: number, extraDutyHoursPerWeek: number): Cost {
   const c = s.cost;
   let salaries = 0;
   let overtimeMinutes = 0;
@@ -28,11 +35,14 @@ export function workforceCost(s: Scenario, wf: Workforce, windowMinutes: number,
   const perYear = windowMinutes > 0 ? MINUTES_PER_YEAR / windowMinutes : NaN;
   const hourly = c.fullTimeSalaryPerYear / c.hoursPerYear;
   const overtime = (overtimeMinutes / 60) * hourly * c.overtimeMultiplier * perYear;
-  const total = salaries + overtime;
+  // Known from the roster, like salaries, whether or not the window measured anything.
+  const extraDuty = extraDutyHoursPerWeek * WEEKS_PER_YEAR * hourly * c.overtimeMultiplier;
+  const total = salaries + overtime + extraDuty;
   const closedPerYear = closed * perYear;
   return {
     salariesPerYear: salaries,
     overtimePerYear: overtime,
+    extraDutyPerYear: extraDuty,
     totalPerYear: total,
     perClosedIncident: closedPerYear > 0 ? total / closedPerYear : null,
   };

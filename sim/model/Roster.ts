@@ -1,5 +1,9 @@
 import { MINUTES_PER_DAY } from "../kernel/PoissonProcess.js";
+import { shiftsSchema } from "../scenario/governanceSchema.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
+
+/** The standard roster salaries pay for: the default `shifts` (08:30–17:30 on working days, 3 in 10 on duty on other days). */
+const STANDARD_SHIFTS = shiftsSchema.parse({});
 
 /**
  * Who is on duty when. On working days every worker works the day shift (part-time
@@ -16,14 +20,16 @@ export class Roster {
   private readonly end: number;
   private readonly weekendSlots: number;
   private readonly partTimeMinutes: number;
+  private standard: Roster | undefined;
 
   constructor(
-    s: Scenario,
+    private readonly scenario: Scenario,
     /** 1 for part-time workers. */
     private readonly partTime: Uint8Array,
     /** Each worker's place in the 10-day duty rotation (0–9). */
     private readonly offset: Uint8Array,
   ) {
+    const s = scenario;
     this.enabled = s.shifts.enabled;
     this.workdays = s.shifts.workdays;
     this.start = s.shifts.start;
@@ -47,6 +53,16 @@ export class Roster {
     const base = day * MINUTES_PER_DAY;
     const end = this.partTime[w] ? Math.min(this.end, this.start + this.partTimeMinutes) : this.end;
     return [base + this.start, base + end];
+  }
+
+  /**
+   * On-duty hours per week that worker `w` is rostered beyond the standard roster salaries
+   * pay for (the default `shifts`, with the worker's own part-time hours and place in the
+   * rotation); 0 if fewer. Shifts off count as on duty around the clock.
+   */
+  extraWeeklyHours(w: number): number {
+    this.standard ??= new Roster({ ...this.scenario, shifts: STANDARD_SHIFTS }, this.partTime, this.offset);
+    return Math.max(0, this.weeklyHours(w) - this.standard.weeklyHours(w));
   }
 
   /** Paid on-shift hours per week for worker `w` (averaged over a 10-week rotation). */

@@ -157,6 +157,10 @@ export const shiftsSchema = z
 export const costSchema = z.strictObject({
   fullTimeSalaryPerYear: nonNegative.default(72000).describe("full-time grid worker, salary and on-costs per year (CNY)"),
   partTimeSalaryPerYear: nonNegative.default(30000).describe("part-time grid worker per year (CNY)"),
-  overtimeMultiplier: nonNegative.default(1.5).describe("overtime hour paid as this multiple of the full-time hourly rate"),
+  overtimeMultiplier: nonNegative
+    .default(1.5)
+    .describe(
+      "overtime hour paid as this multiple of the full-time hourly rate; so is each on-duty hour rostered beyond the standard roster salaries pay for (the default shifts: 08:30–17:30 on working days, 3 in 10 on duty on other days)",
+    ),
   hoursPerYear: positive.default(2000).describe("paid hours in a full-time year, to derive the hourly rate"),
 });

@@ -224,10 +224,11 @@ describe("GridModel properties over random small scenarios", () => {
         }
         const nonNegative = (v: number) => (measured ? Number.isFinite(v) && v >= 0 : Number.isNaN(v));
         expect(nonNegative(result.workers.overtimeHoursPerWeek)).toBe(true);
-        const { salariesPerYear, overtimePerYear, totalPerYear, perClosedIncident } = result.cost;
+        const { salariesPerYear, overtimePerYear, extraDutyPerYear, totalPerYear, perClosedIncident } = result.cost;
         expect(Number.isFinite(salariesPerYear) && salariesPerYear >= 0).toBe(true);
+        expect(Number.isFinite(extraDutyPerYear) && extraDutyPerYear >= 0).toBe(true);
         for (const v of [overtimePerYear, totalPerYear]) expect(nonNegative(v)).toBe(true);
-        if (measured) expect(totalPerYear).toBeCloseTo(salariesPerYear + overtimePerYear, 6);
+        if (measured) expect(totalPerYear).toBeCloseTo(salariesPerYear + overtimePerYear + extraDutyPerYear, 6);
         if (perClosedIncident !== null) expect(Number.isFinite(perClosedIncident) && perClosedIncident >= 0).toBe(true);
         if (s.residents.enabled) expect(inRange(result.satisfaction!)).toBe(true);
         else expect(result.satisfaction).toBeNull();

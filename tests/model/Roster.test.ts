@@ -59,3 +59,40 @@ describe("Roster", () => {
     expect(Number([...hours][0])).toBeCloseTo(5 * 9 + 2 * 0.3 * 9, 9);
   });
 });
+
+describe("duty rostered beyond the standard roster", () => {
+  /** Extra weekly hours of each worker of a small district under `shifts` (and part-time staff). */
+  function extra(shifts: Record<string, unknown>, partTimeShare = 0): number[] {
+    const s = scenario({ grids: { columns: 3, rows: 2 }, staffing: { workersPerGrid: 2, partTimeShare, partTimeHoursPerDay: 4 }, shifts });
+    const layout = buildLayout(s);
+    const workforce = new Workforce(s, layout, { next: () => 0.25 });
+    const pools = new DispatchPools(s, layout, workforce);
+    const roster = new Roster(s, workforce.partTime, dutyOffsets(pools, workforce.count));
+    return Array.from({ length: workforce.count }, (_, w) => roster.extraWeeklyHours(w));
+  }
+
+  it("is none under the default shifts, or shorter ones", () => {
+    expect(new Set(extra({}))).toEqual(new Set([0]));
+    expect(new Set(extra({ end: 990 }))).toEqual(new Set([0]));
+    expect(new Set(extra({ weekendDutyShare: 0 }))).toEqual(new Set([0]));
+  });
+
+  it("is the longer day on every duty day: 2 h more a day on 5 working days and 3 in 10 weekend days is 11.2 h a week", () => {
+    for (const h of extra({ end: 1050 + 120 })) expect(h).toBeCloseTo(2 * (5 + 2 * 0.3), 9);
+  });
+
+  it("is the weekend days added: everyone on duty at weekends adds 7 in 10 weekend days of 9 h", () => {
+    for (const h of extra({ weekendDutyShare: 1 })) expect(h).toBeCloseTo(9 * 2 * 0.7, 9);
+  });
+
+  it("is the rest of the week when shifts are off (on duty around the clock)", () => {
+    for (const h of extra({ enabled: false })) expect(h).toBeCloseTo(168 - 50.4, 9);
+  });
+
+  it("keeps part-time workers to their own hours: a longer day shift adds nothing to a 4-hour shift", () => {
+    const hours = extra({ end: 1050 + 120 }, 0.5);
+    expect(hours.filter((h) => h === 0).length).toBeGreaterThan(0);
+    expect(hours.filter((h) => Math.abs(h - 11.2) < 1e-9).length).toBeGreaterThan(0);
+    expect(hours.every((h) => h === 0 || Math.abs(h - 11.2) < 1e-9)).toBe(true);
+  });
+});

@@ -146,6 +146,25 @@ describe("cost per closed incident", () => {
   });
 });
 
+describe("cost of rostered duty", () => {
+  const s = scenarioSchema.parse(JSON.parse(readFileSync("scenarios/teaching-small.json", "utf8")));
+  const short = { ...s, run: { ...s.run, days: 8 } };
+
+  it("the standard roster costs salaries and overtime only", () => {
+    const c = runReplication(short, 1, 0).cost;
+    expect(c.extraDutyPerYear).toBe(0);
+    expect(c.totalPerYear).toBe(c.salariesPerYear + c.overtimePerYear);
+  });
+
+  it("a shift 2 hours longer pays every worker 11.2 more hours a week as overtime", () => {
+    const longer = runReplication({ ...short, shifts: { ...short.shifts, end: short.shifts.end + 120 } }, 1, 0);
+    const c = longer.cost;
+    const hourly = s.cost.fullTimeSalaryPerYear / s.cost.hoursPerYear;
+    expect(c.extraDutyPerYear).toBeCloseTo(longer.workers.count * 11.2 * (365 / 7) * hourly * s.cost.overtimeMultiplier, 6);
+    expect(c.totalPerYear).toBeCloseTo(c.salariesPerYear + c.overtimePerYear + c.extraDutyPerYear, 6);
+  });
+});
+
 describe("extreme settings the schema accepts still run to the end", () => {
   const small = (input: Parameters<typeof scenario>[0]) => scenario({ grids: { columns: 2, rows: 2 }, run: { days: 3, warmupDays: 1 }, ...input });
 
