@@ -1,4 +1,4 @@
-import { rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, sep } from "node:path";
 import { fileInPath, fileSystemReason } from "./fileSystemReason.js";
 import { UserError } from "./UserError.js";
@@ -37,12 +37,25 @@ function targetProblem(file: string): string | undefined {
   if (file === "" || file.endsWith("/") || file.endsWith(sep)) return "expected a file name, found a directory path";
   const onPath = fileInPath(file);
   if (onPath) return `${onPath} is a file, not a directory`;
+  return existingTargetProblem(file);
+}
+
+/**
+ * Why an output cannot be renamed onto what already stands at `file`, or undefined if
+ * nothing does or it is a regular file. Replacing a device, pipe or link would replace
+ * the thing itself (as root, `/dev/null` for everyone), not write through it.
+ */
+export function existingTargetProblem(file: string): string | undefined {
+  let stats;
   try {
-    if (statSync(file).isDirectory()) return "it is a directory";
+    stats = lstatSync(file);
   } catch {
-    // Not there yet: it will be created.
+    return undefined; // Not there yet: it will be created.
   }
-  return undefined;
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return "it is a directory";
+  if (stats.isSymbolicLink()) return "it is a symbolic link; give the path of the file itself";
+  return "it is a device, pipe or socket, not a regular file";
 }
 
 /** The deepest part of `dir` that exists (it is a directory: files on the path were refused before). */

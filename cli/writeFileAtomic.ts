@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { existingTargetProblem } from "./checkOutputFiles.js";
 import { fileSystemReason } from "./fileSystemReason.js";
 import { UserError } from "./UserError.js";
 
@@ -30,7 +31,8 @@ export function writeFilesAtomic(files: ReadonlyArray<{ file: string; text: stri
     }
     for (const { file } of pending) {
       current = file;
-      if (isDirectory(file)) throw Object.assign(new Error("it is a directory"), { code: "EISDIR" });
+      const problem = existingTargetProblem(file);
+      if (problem) throw new UserError(`${file}: cannot write the output: ${problem}`);
     }
     for (const { file, tmp } of pending) {
       current = file;
@@ -39,15 +41,8 @@ export function writeFilesAtomic(files: ReadonlyArray<{ file: string; text: stri
     }
   } catch (e) {
     for (const tmp of written) removeQuietly(tmp);
+    if (e instanceof UserError) throw e;
     throw new UserError(`${current}: cannot write the output: ${fileSystemReason(e, current)}`);
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

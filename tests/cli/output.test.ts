@@ -1,7 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeFileAtomic } from "../../cli/writeFileAtomic.js";
 import { runCli, runCliWithEnv } from "../support/runCli.js";
 
 const teaching = "scenarios/teaching-small.json";
@@ -50,6 +52,31 @@ describe("--out through an existing file", () => {
     expectUserError(["merge", shards, "--out", keep], `${keep} is a file, not a directory`);
     expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
     expect(readdirSync(shards)).toEqual(["shard-0-of-1.json"]);
+  });
+});
+
+describe("--out onto something that is not a regular file", () => {
+  it("a named pipe or a symbolic link is refused before running and stays as it was", () => {
+    const { dir, keep } = dirWithKeptFile();
+    const fifo = join(dir, "fifo");
+    execFileSync("mkfifo", [fifo]);
+    const link = join(dir, "link.json");
+    symlinkSync(keep, link);
+    expectUserError(["run", teaching, ...tiny, "--out", fifo], `${fifo}: cannot write the output: it is a device, pipe or socket, not a regular file`);
+    expectUserError(["run", teaching, ...tiny, "--out", link], `${link}: cannot write the output: it is a symbolic link`);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(keep, "utf8")).toBe('{"precious": true}\n');
+    expect(readdirSync(dir).sort()).toEqual(["fifo", "keep.json", "link.json"]);
+  });
+
+  it("the last check before renaming refuses too, so a pipe that appears during the run survives it", () => {
+    const { dir } = dirWithKeptFile();
+    const fifo = join(dir, "late");
+    execFileSync("mkfifo", [fifo]);
+    expect(() => writeFileAtomic(fifo, "{}\n")).toThrow(/it is a device, pipe or socket, not a regular file/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["keep.json", "late"]);
   });
 });
 
