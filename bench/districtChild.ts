@@ -5,6 +5,7 @@
  *   node --import tsx bench/districtChild.ts [households]
  */
 import { readFileSync } from "node:fs";
+import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
 import { runReplication } from "../sim/experiments/runReplication.js";
@@ -37,7 +38,7 @@ const checked = loadScenario(readFileSync(file, "utf8"), [
   `district.households=${households}`,
   `district.widthMeters=${8000 * scale}`,
   `district.heightMeters=${6000 * scale}`,
-]);
+], totalmem());
 if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
 const scenario = checked.value;
 const startRssMB = process.memoryUsage().rss / 2 ** 20;

@@ -11,8 +11,14 @@ export const wholeNumber = (min: number) => z.int(expected(`a whole number ≥ $
 /** Any JSON object (its fields are checked elsewhere). */
 export const jsonObject = (what = "an object") => z.record(z.string(), z.unknown(), expected(what));
 
-/** A root seed as result files record it: a whole number or a text seed. */
-export const recordedSeed = z.union([wholeNumber(0), z.string().min(1)], expected("a whole number or a text seed"));
+/** A root seed as result files record it: a whole number or a text seed of up to 100 characters, as `--seed` takes them. */
+export const recordedSeed = z.union([wholeNumber(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(100)], expected("a whole number or a text seed of up to 100 characters"));
+
+/** A replication count as the commands take it: 1 to 100,000. */
+export const replicationCount = z
+  .int(expected("a whole number of replications from 1 to 100000"))
+  .min(1, expected("a whole number of replications from 1 to 100000"))
+  .max(100000, expected("a whole number of replications from 1 to 100000"));
 
 /**
  * Checks JSON read from `file` against `schema` (whose messages say what was expected,

@@ -1,8 +1,10 @@
+import { totalmem } from "node:os";
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
+import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { z } from "zod";
-import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
+import { checkShape, expected, jsonObject, recordedSeed, replicationCount } from "../checkShape.js";
 import { intFlag, parseArgs, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readJsonFile } from "../readTextFile.js";
@@ -18,7 +20,7 @@ const resultFileSchema = z.object(
       {
         engineVersion: z.string(expected("the engine version (text)")),
         seed: recordedSeed,
-        replications: wholeNumber(1),
+        replications: replicationCount,
         scenario: z.object({ name: z.string(expected("text")), hash: z.string(expected("the scenario's hash (text)")), data: jsonObject("the scenario (an object)") }, expected("the scenario (an object)")),
       },
       expected("the run manifest (an object)"),
@@ -50,8 +52,13 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   }
   const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run --out; nothing was run");
   const m = stored.manifest;
-  const parsed = loadScenarioData(m.scenario.data);
+  const parsed = loadScenarioData(m.scenario.data, [], totalmem());
   if (!parsed.ok) throw new UserError(formatIssues(`${file} (manifest.scenario.data)`, parsed.issues));
+  // The hash names what ran: it must be the hash of the scenario that will run again.
+  const hash = scenarioHash(parsed.value);
+  if (hash !== m.scenario.hash) {
+    throw new UserError(`${file}: manifest.scenario.hash: expected the hash of manifest.scenario.data (${hash}), found ${JSON.stringify(m.scenario.hash).slice(0, 80)}; the file was changed after the run; nothing was run`);
+  }
   if (m.engineVersion !== ENGINE_VERSION) {
     process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
   }

@@ -6,12 +6,19 @@ import type { Checked, ScenarioIssue } from "../scenario/ScenarioIssue.js";
 import type { Scenario } from "../scenario/scenarioSchema.js";
 
 /**
+ * The memory a scenario may be estimated to need when the caller gives no limit (the web
+ * app, share links): what one engine in a browser tab can count on. The command line
+ * passes the machine's memory instead.
+ */
+export const DEFAULT_MEMORY_LIMIT_BYTES = 2 ** 30;
+
+/**
  * Turns scenario text (a file's contents, a pasted or linked scenario) into a
  * validated, runnable scenario: JSON syntax, schema, `--set` overrides (applied to
  * the validated scenario, so they can reach defaulted fields), and feasibility.
  * Never throws for bad input: every problem comes back as an issue with its path.
  */
-export function loadScenario(text: string, overrides: readonly string[] = [], memoryLimitBytes = Infinity): Checked<Scenario> {
+export function loadScenario(text: string, overrides: readonly string[] = [], memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES): Checked<Scenario> {
   const json = parseJsonText(text);
   if (!json.ok) return json;
   return loadScenarioData(json.value, overrides, memoryLimitBytes);
@@ -21,7 +28,7 @@ export function loadScenario(text: string, overrides: readonly string[] = [], me
  * As {@link loadScenario}, from already-parsed JSON data. A scenario estimated to need
  * more than `memoryLimitBytes` is refused before anything is allocated.
  */
-export function loadScenarioData(data: unknown, overrides: readonly string[] = [], memoryLimitBytes = Infinity): Checked<Scenario> {
+export function loadScenarioData(data: unknown, overrides: readonly string[] = [], memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES): Checked<Scenario> {
   let parsed = parseScenario(data);
   if (!parsed.ok) return parsed;
   if (overrides.length > 0) {
@@ -31,8 +38,15 @@ export function loadScenarioData(data: unknown, overrides: readonly string[] = [
     if (!parsed.ok) return parsed;
   }
   const estimate = estimateMemory(parsed.value);
-  if (estimate.bytes > memoryLimitBytes) return { ok: false, issues: [tooLargeIssue(parsed.value, estimate, memoryLimitBytes)] };
-  const feasibility = checkFeasibility(parsed.value);
+  // Written so that an estimate that is not a number (a layout of 0 × Infinity grids) is refused too.
+  if (!(estimate.bytes <= memoryLimitBytes)) return { ok: false, issues: [tooLargeIssue(parsed.value, estimate, memoryLimitBytes)] };
+  let feasibility: ReturnType<typeof checkFeasibility>;
+  try {
+    feasibility = checkFeasibility(parsed.value);
+  } catch (e) {
+    // A district the estimate let through but the engine cannot lay out: a problem of the input, not a crash.
+    return { ok: false, issues: [{ path: "", message: `expected a district the engine can lay out, found one it cannot (${e instanceof Error ? e.message : String(e)})` }] };
+  }
   if (feasibility.issues.length) return { ok: false, issues: feasibility.issues };
   return { ok: true, value: parsed.value, warnings: feasibility.warnings };
 }
@@ -44,8 +58,9 @@ export function loadScenarioData(data: unknown, overrides: readonly string[] = [
  * incidents the run makes room for, or the run's length.
  */
 function tooLargeIssue(s: Scenario, estimate: MemoryEstimate, memoryLimitBytes: number): ScenarioIssue {
-  const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
-  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  // Astronomical counts in powers of ten rather than in hundreds of digits.
+  const gb = (b: number) => `${b / 2 ** 30 < 1e6 ? (b / 2 ** 30).toFixed(1) : (b / 2 ** 30).toExponential(1)} GB`;
+  const n = (x: number) => (x < 1e15 ? Math.round(x).toLocaleString("en-US") : x.toExponential(1));
   const { counts: c, parts } = estimate;
   const largest = (Object.keys(parts) as Array<keyof MemoryEstimate["parts"]>).reduce((a, b) => (parts[b] > parts[a] ? b : a));
   const gridPath = s.grids.columns !== undefined ? "grids.columns" : "grids.householdsPerGrid";
@@ -60,6 +75,6 @@ function tooLargeIssue(s: Scenario, estimate: MemoryEstimate, memoryLimitBytes: 
     : ["", "the engine itself", "use a machine with more memory"];
   return {
     path,
-    message: `expected a scenario that fits in this machine's memory (${gb(memoryLimitBytes)}), found one estimated to need ${gb(estimate.bytes)} (${what}); ${advice}`,
+    message: `expected a scenario that fits in the memory available (${gb(memoryLimitBytes)}), found one estimated to need ${Number.isFinite(estimate.bytes) ? gb(estimate.bytes) : "more than any machine has"} (${what}); ${advice}`,
   };
 }

@@ -135,13 +135,40 @@ describe("gridgov run", () => {
     const lacking = file("lacking.json", { manifest: { engineVersion: "0.2.0", scenario: { name: "x", hash: "abc" } }, result: {} });
     expectRefused(
       lacking,
-      `${lacking}: manifest.seed: expected a whole number or a text seed, found nothing (the field is missing)`,
-      `${lacking}: manifest.replications: expected a whole number ≥ 1, found nothing`,
+      `${lacking}: manifest.seed: expected a whole number or a text seed of up to 100 characters, found nothing (the field is missing)`,
+      `${lacking}: manifest.replications: expected a whole number of replications from 1 to 100000, found nothing`,
       `${lacking}: manifest.scenario.data: expected the scenario (an object), found nothing`,
     );
     expectRefused(file("empty.json", {}), "manifest: expected the run manifest", "result: expected the result");
     expectRefused(file("partial.json", { partial: true, manifest: {}, completed: [] }), "found the partial result of an interrupted run");
     expectRefused(file("optimize.json", { manifest: { command: ["gridgov", "optimize", "x.json"] }, result: {} }), "found one of gridgov optimize; to reproduce it, run its manifest.command again");
+  });
+
+  it("rerun refuses a manifest changed after the run — its hash, a huge replication count or scenario — and runs nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(dir, "results.json");
+    expect(runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--out", out]).status).toBe(0);
+    const original = JSON.parse(readFileSync(out, "utf8"));
+    const variant = (name: string, change: (f: typeof original) => void) => {
+      const f = structuredClone(original);
+      change(f);
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(f));
+      return path;
+    };
+    const refused = (path: string, fragment: string) => {
+      const r = runCli(["rerun", path, "--workers", "1"]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).toContain(fragment);
+    };
+    const hash = variant("hash.json", (f) => (f.manifest.scenario.hash = "0".repeat(64)));
+    refused(hash, `${hash}: manifest.scenario.hash: expected the hash of manifest.scenario.data (${original.manifest.scenario.hash}), found "${"0".repeat(64)}"`);
+    const many = variant("many.json", (f) => (f.manifest.replications = 1e9));
+    refused(many, `${many}: manifest.replications: expected a whole number of replications from 1 to 100000, found 1000000000`);
+    const huge = variant("huge.json", (f) => (f.manifest.scenario.data.staffing.workersPerGrid = 1e12));
+    refused(huge, `${huge} (manifest.scenario.data): staffing.workersPerGrid: expected a scenario that fits in the memory available`);
   });
 
   it("bad input writes no output file", () => {

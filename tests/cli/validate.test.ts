@@ -149,13 +149,13 @@ describe("gridgov validate", () => {
   it("names the grids, not the households, when the number of grids is what does not fit in memory", () => {
     const err = expectUserError(
       ["validate", "scenarios/teaching-small.json", "--set", "grids.columns=100000", "--set", "grids.rows=100000"],
-      "grids.columns: expected a scenario that fits in this machine's memory",
+      "grids.columns: expected a scenario that fits in the memory available",
       "grids.columns × grids.rows = 100,000 × 100,000 = 10,000,000,000 grids",
     );
     expect(err).not.toContain("district.households");
     const derived = expectUserError(
       ["validate", "scenarios/district-j-baseline.json", "--set", "grids.householdsPerGrid=0.00001", "--set", "residents.enabled=false"],
-      "grids.householdsPerGrid: expected a scenario that fits in this machine's memory",
+      "grids.householdsPerGrid: expected a scenario that fits in the memory available",
     );
     expect(derived).not.toContain("district.households");
   });

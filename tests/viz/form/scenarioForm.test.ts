@@ -121,6 +121,10 @@ describe("scenarioForm", () => {
     type(input("staffing.workersPerGrid"), "0.01");
     expect(error("staffing.workersPerGrid").textContent).toMatch(/expected at least one grid worker/);
     expect(last().valid).toBe(false);
+    // Too many to hold: said on the field, before anything is allocated.
+    type(input("staffing.workersPerGrid"), "1e12");
+    expect(error("staffing.workersPerGrid").textContent).toMatch(/expected a scenario that fits in the memory available \(1\.0 GB\), found one estimated to need [\d.e+]+ GB \(15,000,000,000,000 grid workers\)/);
+    expect(last().valid).toBe(false);
   });
 
   it("reports an empty required box without changing the scenario, and removes an optional field left empty", () => {
