@@ -51,11 +51,11 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const { scenario: base } = readScenarioFile(file, overrides);
   const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
+  const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
   const points = pointScenarios(design, file, totalmem());
   points.forEach(({ warnings }, k) => {
     for (const w of warnings) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
   });
-  const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
   if (flags.out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
     checkOutputFiles(names.map((name) => join(flags.out as string, name)));

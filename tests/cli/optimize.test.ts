@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mmcQueueWait } from "../../scripts/validation/theory.js";
+import { MAX_OPTIMIZE_VALUES } from "../../cli/commands/optimize.js";
 import { runCli } from "../support/runCli.js";
 
 describe("gridgov optimize", () => {
@@ -59,6 +60,13 @@ describe("gridgov optimize", () => {
     const misspelt = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGird", "--range", "1..3"]);
     expect(misspelt.status).toBe(2);
     expect(misspelt.stderr).toContain('(every value of --range): staffing.workersPerGird: unknown field "workersPerGird"');
+  });
+
+  it("refuses a step that makes more values than it can check, at once and saying what step would do", () => {
+    const r = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=0.5", "--lever", "staffing.workersPerGrid", "--range", "0.5..3", "--step", "1e-9"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim()).toBe(`--step: expected at most ${MAX_OPTIMIZE_VALUES} values in --range 0.5..3, found 2,500,000,001 with step 1e-9; use a step of at least ${2.5 / (MAX_OPTIMIZE_VALUES - 1)}`);
   });
 
   it("refuses a target on an unknown measure", () => {

@@ -69,9 +69,13 @@ describe("sweep shards and gridgov merge", () => {
     expect(readdirSync(dir)).toEqual(["shard-0-of-1.json"]);
   });
 
-  it("refuses a malformed --shard", () => {
+  it("refuses a malformed --shard at once, before any word about the points", () => {
     const r = runCli([...design, "--shard", "3/3", "--out", mkdtempSync(join(tmpdir(), "gridgov-"))]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--shard: expected i/N");
+    // A point heavy enough to warn about is not checked first.
+    const heavy = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid=0.05,1", "--shard", "4/4", "--out", mkdtempSync(join(tmpdir(), "gridgov-"))]);
+    expect(heavy.status).toBe(2);
+    expect(heavy.stderr.trim()).toBe('--shard: expected i/N with 0 ≤ i < N, found "4/4"');
   });
 });
