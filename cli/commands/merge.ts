@@ -10,6 +10,7 @@ import { z } from "zod";
 import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "../checkShape.js";
 import { parseArgs, type FlagSpec } from "../parseArgs.js";
 import { readJsonFile } from "../readTextFile.js";
+import { replicationResultSchema } from "../replicationResultSchema.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { mapReportingAll, UserError } from "../UserError.js";
 import { writeSweep } from "./sweep.js";
@@ -35,7 +36,7 @@ const shardFileSchema = z.object(
       expected("the shard's manifest (an object)"),
     ),
     results: z.array(
-      z.object({ point: wholeNumber(0), replication: wholeNumber(0), result: z.looseObject({ replication: wholeNumber(0) }, expected("a replication's result (an object)")) }, expected("a (point, replication) unit")),
+      z.object({ point: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (point, replication) unit")),
       expected("the list of results"),
     ),
   },

@@ -69,6 +69,27 @@ describe("sweep shards and gridgov merge", () => {
     expect(readdirSync(dir)).toEqual(["shard-0-of-1.json"]);
   });
 
+  it("refuses a shard whose replication results were changed, naming the file and field, and writes nothing", () => {
+    const root = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const shards = join(root, "shards");
+    expect(runCli([...design, "--seed", "5", "--shard", "0/1", "--workers", "1", "--out", shards]).status).toBe(0);
+    const file = join(shards, "shard-0-of-1.json");
+    const original = readFileSync(file, "utf8");
+    const tamper = (change: (data: { results: Array<{ result: Record<string, any> }> }) => void) => {
+      const data = JSON.parse(original);
+      change(data);
+      writeFileSync(file, JSON.stringify(data));
+      const r = runCli(["merge", shards]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(shards)).toEqual(["shard-0-of-1.json"]);
+      return r.stderr;
+    };
+    expect(tamper((d) => delete d.results[0].result.metrics)).toContain(`${file}: results[0].result.metrics: expected the measurements (an object), found nothing`);
+    expect(tamper((d) => (d.results[1].result.metrics.responseTime.mean = "NaN"))).toContain(`${file}: results[1].result.metrics.responseTime.mean: expected a number or null, found "NaN"`);
+    expect(tamper((d) => (d.results[2].result.metrics.queueWait.histogram.bins = [0, 1e9]))).toContain(`${file}: results[2].result.metrics.queueWait.histogram.bins[1]`);
+  });
+
   it("refuses a malformed --shard at once, before any word about the points", () => {
     const r = runCli([...design, "--shard", "3/3", "--out", mkdtempSync(join(tmpdir(), "gridgov-"))]);
     expect(r.status).toBe(2);
