@@ -1,5 +1,5 @@
 import { UserError } from "./UserError.js";
-import { seedFromText } from "../sim/kernel/rngStream.js";
+import { parseSeed, SEED_RULE } from "../sim/experiments/parseSeed.js";
 
 /** What a flag takes: a value (string), a repeatable value (list) or nothing (boolean). */
 export type FlagKind = "string" | "list" | "boolean";
@@ -61,21 +61,9 @@ export function intFlag(flags: ParsedArgs["flags"], name: string, fallback: numb
   return n;
 }
 
-/**
- * Reads `--seed` (default 1): a whole number from 0 to 2^53 − 1, or a word of up to 100
- * characters that does not read as a number — the seeds the web page and its share links
- * take, so that a run made there can be repeated here. Text that reads as a number but
- * is not such a whole number (`1.5`, `1e3`, `-1`, `0x10`), empty text and text with
- * spaces around it are refused, not silently used as words.
- */
+/** Reads `--seed` (default 1) by the rule the web page and share links share ({@link parseSeed}). */
 export function seedFlag(flags: ParsedArgs["flags"]): number | string {
-  const text = (flags.seed as string | undefined) ?? "1";
-  const seed = seedFromText(text);
-  if (typeof seed === "number") return seed;
-  const looksNumeric = Number.isFinite(Number(text)) || /^[-+]?[\d.,_]*\d[\d.,_]*(e[-+]?\d+)?$/i.test(text);
-  if (looksNumeric || text.trim() !== text || text.length > 100) {
-    const found = text.length > 100 ? `a text of ${text.length} characters` : `"${text}"`;
-    throw new UserError(`--seed: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found ${found}`);
-  }
-  return seed;
+  const parsed = parseSeed((flags.seed as string | undefined) ?? "1");
+  if (!parsed.ok) throw new UserError(`--seed: expected ${SEED_RULE}, found ${parsed.found}`);
+  return parsed.seed;
 }

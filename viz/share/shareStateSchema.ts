@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSeed, SEED_RULE } from "../../sim/experiments/parseSeed.js";
 import { FORBIDDEN_KEYS } from "../form/pathSegments.js";
 
 /** The version of the share-link format this page reads. */
@@ -47,8 +48,12 @@ export const lessonSchema = z.strictObject({
 export const shareStateSchema = z.strictObject({
   v: z.literal(SHARE_VERSION),
   scenarios: z.array(z.union([presetEntrySchema, scenarioEntrySchema])).min(1).max(MAX_SHARE_SCENARIOS),
-  seed: z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(100)]),
-  replications: z.number().int().min(1).max(200),
+  seed: z.union([
+    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    z.string().refine((text) => parseSeed(text).ok, `expected ${SEED_RULE}`),
+  ]),
+  // At least 2: the page's intervals need two replications.
+  replications: z.number().int().min(2).max(200),
   lesson: lessonSchema.optional(),
 });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenarioData } from "../../../sim/experiments/loadScenario.js";
+import { parseSeed } from "../../../sim/experiments/parseSeed.js";
 import { parseScenario } from "../../../sim/scenario/parseScenario.js";
 import { setPath } from "../../../viz/form/setPath.js";
 import { encodeBase64Url } from "../../../viz/share/base64url.js";
@@ -67,6 +68,12 @@ describe("share links", () => {
     expectError(decodeShareState(raw({ v: 1, scenarios: [], seed: 1, replications: 2 })), /^scenarios: /);
     expectError(decodeShareState(raw({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: 1, replications: 0 })), /^replications: /);
     expectError(decodeShareState(raw({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: -1, replications: 2 })), /^seed/);
+    // Seeds the command line refuses, so that every link's run can be repeated with gridgov run --seed.
+    for (const seed of ["1.5", " 7 ", "99999999999999999999", "0x10", ""]) {
+      expectError(decodeShareState(raw({ v: 1, scenarios: [{ preset: "teaching-small" }], seed, replications: 2 })), /^seed: /);
+    }
+    // One replication gives no interval: the page needs two.
+    expectError(decodeShareState(raw({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: 1, replications: 1 })), /^replications: /);
     expectError(decodeShareState(raw({ v: 1, scenarios: new Array(9).fill({ preset: "teaching-small" }), seed: 1, replications: 2 })), /^scenarios: .*8/);
     expectError(decodeShareState(raw({ v: 1, scenarios: [{ preset: 5 }], seed: 1, replications: 2 })), /^scenarios\[0\]\.preset: expected string/);
     expectError(decodeShareState(raw({ v: 1, scenarios: [{ preset: "a", extra: 1 }], seed: 1, replications: 2 })), /^scenarios\[0\]: Unrecognized key/);
@@ -170,8 +177,8 @@ const stateArb: fc.Arbitrary<ShareState> = fc.record(
   {
     v: fc.constant(1 as const),
     scenarios: fc.array(fc.oneof(presetEntry, scenarioEntry), { minLength: 1, maxLength: 8 }),
-    seed: fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 })),
-    replications: fc.integer({ min: 1, max: 200 }),
+    seed: fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((t) => parseSeed(t).ok)),
+    replications: fc.integer({ min: 2, max: 200 }),
     lesson: fc.record(
       { title: name, question: fc.string({ unit: "grapheme", minLength: 1, maxLength: 200 }), locked: fc.array(fieldPaths, { maxLength: 3 }), editable: fc.array(fieldPaths, { maxLength: 3 }) },
       { requiredKeys: ["title", "question"] },
