@@ -292,8 +292,36 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await field.getAttribute("class")).toContain("changed");
     await page.waitForSelector("#preview-table");
     await screenshot(page, "editor");
+    // A box that cannot be read (emptied) blocks the run too: it does not run the value it had.
+    await field.locator("input").fill("");
+    await expect.poll(() => page.locator("#run").isDisabled()).toBe(true);
+    expect(await page.locator("#scenario-list li").first().innerText()).toContain("invalid");
+    await field.locator("input").fill("3");
+    await expect.poll(() => page.locator("#run").isDisabled()).toBe(false);
     await page.close();
   }, 60_000);
+
+  it("a seed typed during a run leaves its results marked out of date, and the saved run reopens with the seed it ran with", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.uncheck("#auto-run");
+    // The command line's seed rule: a seed gridgov run --seed would refuse is refused here too.
+    await page.fill("#seed", "1.5");
+    await page.click("#run");
+    await expect.poll(() => page.locator("#status").innerText()).toBe(`Seed: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found "1.5".`);
+    await page.fill("#seed", "4");
+    await page.fill("#replications", "30");
+    await page.click("#run");
+    await expect.poll(() => page.locator("#status").innerText(), { timeout: 30_000 }).toMatch(/of 30 replications done/);
+    await page.fill("#seed", "5");
+    await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
+    await expect.poll(() => page.locator("#stale-note").isVisible()).toBe(true);
+    const open = page.locator("#saved").getByRole("button", { name: /^Open saved run: .*seed 4, 30 replications/ }).first();
+    await open.waitFor({ timeout: 10_000 });
+    await open.click();
+    await expect.poll(() => page.inputValue("#seed")).toBe("4");
+    await page.close();
+  }, 180_000);
 
   it("cancels a running comparison and keeps nothing from it", async () => {
     const page = await browser.newPage();
@@ -384,16 +412,22 @@ describe("the web app in a real browser (Chromium)", () => {
     const short = { "run.days": 3, "run.warmupDays": 1 };
     const page = await browser.newPage(390);
     await page.goto(
-      linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }, { preset: "teaching-small", name: "Smaller grids", changes: { ...short, "grids.householdsPerGrid": 200 } }], seed: 2, replications: 2 }),
+      // A name without a space to break at, as files and links may bring: it wraps, here and in the saved run's title.
+      linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }, { preset: "teaching-small", name: `Smaller-grids-${"W".repeat(80)}`, changes: { ...short, "grids.householdsPerGrid": 200 } }], seed: 2, replications: 2 }),
     );
     await page.waitForSelector("#preview-table");
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     // The comparison follows by itself (not a lesson).
     await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
     expect(await page.locator("[data-chart] svg").count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator("#saved li").allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining("WWWW"));
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     expect(await textsOutsideCharts(page)).toEqual([]);
     await screenshot(page, "comparison-390");
+    // A lesson whose question is one long word (a pasted address) wraps too.
+    await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }], seed: 2, replications: 2, lesson: { title: "T".repeat(150), question: `https://example.org/${"q".repeat(400)}` } }));
+    await page.waitForSelector(".lesson");
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.close();
   }, 180_000);
 

@@ -1,6 +1,6 @@
 import { loadScenario } from "../../sim/experiments/loadScenario.js";
-import { seedFromText } from "../../sim/kernel/rngStream.js";
-import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
+import { parseSeed, SEED_RULE } from "../../sim/experiments/parseSeed.js";
+import { formatIssues, type ScenarioIssue } from "../../sim/scenario/ScenarioIssue.js";
 import { scenarioColor } from "../charts/palette.js";
 import { CancelledError, EnginePool } from "../engine/EnginePool.js";
 import { runComparison, type ComparisonResult } from "../engine/runComparison.js";
@@ -209,23 +209,34 @@ export function startApp(root: HTMLElement): void {
     const entry = entries.find((e) => e.key === key);
     if (!entry) return;
     if (editing === key && editor.firstChild) return;
+    closeEditor();
     editing = key;
     const form = scenarioForm({
       scenario: entry.data as object,
       baseline: entry.baseline as object,
       locked: lesson?.locked ?? [],
-      onChange: (data: unknown) => {
+      onChange: (data: unknown, valid: boolean, issues: ScenarioIssue[]) => {
         entry.data = data;
         Object.assign(entry, checkEntry(entry));
+        // A box that cannot be read ("", "abc") leaves the data as it was: its error must block the run too.
+        if (!valid && entry.issues.length === 0) entry.issues = issues;
         setupChanged();
       },
     });
     replace(
       editor,
       el("h3", {}, "Edit: ", entryName(entry)),
-      el("button", { type: "button", onclick: () => { editing = null; replace(editor); } }, "Close editor"),
+      el("button", { type: "button", onclick: () => { closeEditor(); renderList(); } }, "Close editor"),
       form,
     );
+  }
+
+  /** Closes the editor; what its unreadable boxes held is dropped, so the entry is checked again on its data. */
+  function closeEditor() {
+    const entry = entries.find((e) => e.key === editing);
+    if (entry) Object.assign(entry, checkEntry(entry));
+    editing = null;
+    replace(editor);
   }
 
   function updateRunButton() {
@@ -235,17 +246,24 @@ export function startApp(root: HTMLElement): void {
     runButton.title = entries.length === 0 ? "Add a scenario first" : invalid ? "Fix the invalid scenario first" : needPrediction ? "Write your prediction first" : "";
   }
   prediction.addEventListener("input", updateRunButton);
-  // Results are for one seed and number of replications: changing either makes them out of date.
-  for (const input of [seedInput, repsInput]) input.addEventListener("input", () => results.markStale());
+  // Results are for one seed and number of replications: changing either makes them out of date,
+  // also when it happens during a run (the version tells the run it no longer matches the page).
+  for (const input of [seedInput, repsInput]) {
+    input.addEventListener("input", () => {
+      setupVersion++;
+      results.markStale();
+    });
+  }
 
   function runSettings(): { seed: number | string; replications: number } | null {
-    const text = seedInput.value.trim();
     const replications = Number(repsInput.value);
-    if (text === "" || text.length > 100) {
-      status.textContent = `Seed: expected a whole number or a word of up to 100 characters, found “${seedInput.value.slice(0, 120)}”.`;
+    // The command line's rule (spaces around it aside), so that any run made here can be repeated with gridgov run --seed.
+    const parsed = parseSeed(seedInput.value.trim());
+    if (!parsed.ok) {
+      status.textContent = `Seed: expected ${SEED_RULE}, found ${parsed.found}.`;
       return null;
     }
-    const seed = seedFromText(text);
+    const seed = parsed.seed;
     if (!Number.isInteger(replications) || replications < 2 || replications > 200) {
       status.textContent = `Replications: expected a whole number from 2 to 200 (intervals need at least 2), found “${repsInput.value}”.`;
       return null;
@@ -256,6 +274,8 @@ export function startApp(root: HTMLElement): void {
   async function run() {
     const settings = runSettings();
     if (!settings || entries.length === 0) return;
+    // What this run is, as a link: saved with its results even if the page is edited meanwhile.
+    const share = shareText();
     const scenarios = entries.map(entryScenario);
     const warnings = entries.map((e) => e.warnings);
     const version = setupVersion;
@@ -285,7 +305,7 @@ export function startApp(root: HTMLElement): void {
       await results.show(comparison, lesson && prediction.value.trim() ? prediction.value.trim() : null);
       // The set-up was edited while this ran (and no rerun follows): say so.
       if (version !== setupVersion && !rerun) results.markStale();
-      await save(comparison);
+      await save(comparison, share);
     } catch (e) {
       if (e instanceof CancelledError) status.textContent = "Cancelled; nothing was kept from this run.";
       else status.textContent = `The run failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -302,13 +322,13 @@ export function startApp(root: HTMLElement): void {
     }
   }
 
-  async function save(comparison: ComparisonResult) {
+  async function save(comparison: ComparisonResult, share: string) {
     const names = comparison.outcomes.map((o) => o.result.scenario.name).join(" vs ");
     try {
       await store.save({
         title: `${names} — seed ${comparison.request.seed}, ${comparison.request.replications} replications`,
         savedAt: comparison.manifest.finishedAt,
-        share: shareText(),
+        share,
         comparison,
       });
       results.markSaved("Saved in this browser (see Saved runs).");

@@ -1,4 +1,4 @@
-import { seedFromText } from "../../sim/kernel/rngStream.js";
+import { parseSeed, SEED_RULE } from "../../sim/experiments/parseSeed.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { formatNumber } from "../charts/format.js";
 import { meetsTarget, sweepHeatmap, type SweepCell as HeatmapCell } from "../charts/sweepHeatmap.js";
@@ -91,6 +91,10 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
 
   async function go() {
     if (gated) return;
+    // A new sweep (or a mistake in its settings) replaces the last one's results: none stays under a new message.
+    replace(out);
+    replace(warnings);
+    verdict.textContent = "";
     const base = baseline();
     if (!base) {
       status.textContent = "Add a valid baseline scenario first.";
@@ -103,13 +107,13 @@ export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
     for (const v of [xs, ys]) if (typeof v === "string") return void (status.textContent = v);
     if (!Number.isInteger(n) || n < 2 || n > 50) return void (status.textContent = `Replications per point: expected a whole number from 2 to 50, found “${reps.value}”`);
     if (!(t > 0)) return void (status.textContent = `Target: expected a positive number of minutes, found “${target.value}”`);
-    const seed = seedFromText((document.getElementById("seed") as HTMLInputElement | null)?.value.trim() || "1");
+    const parsedSeed = parseSeed((document.getElementById("seed") as HTMLInputElement | null)?.value.trim() || "1");
+    if (!parsedSeed.ok) return void (status.textContent = `Seed: expected ${SEED_RULE}, found ${parsedSeed.found}`);
+    const seed = parsedSeed.seed;
     controller = new AbortController();
     run.disabled = true;
     cancel.disabled = false;
     status.textContent = "Running the sweep…";
-    verdict.textContent = "";
-    replace(warnings);
     try {
       const cells: SweepCell[] = await runSweep(
         pool,
