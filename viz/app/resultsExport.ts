@@ -1,9 +1,13 @@
 import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
 import type { ComparisonResult } from "../engine/runComparison.js";
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/**
+ * Quotes a CSV field when it needs it (RFC 4180). Text that a spreadsheet would take for a
+ * formula (a scenario named `=HYPERLINK(…)`) gets a leading apostrophe, so it stays text.
+ */
 function field(v: unknown): string {
-  const s = v === null || v === undefined ? "" : String(v);
+  let s = v === null || v === undefined ? "" : String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

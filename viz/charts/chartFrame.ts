@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import { formatNumber, px, truncate } from "./format.js";
+import { fitText, formatNumber, px } from "./format.js";
 import { scenarioMark } from "./palette.js";
 
 /** The root `<svg>` of a chart. */
@@ -151,7 +151,7 @@ export function scenarioLegend(parent: Svg | G, items: readonly LegendItem[], { 
     row.append("title").text(item.name);
     row.append("line").attr("x1", 0).attr("x2", 28).attr("stroke", item.color).attr("stroke-width", 2).attr("stroke-dasharray", mark.dash || null);
     row.append("path").attr("d", symbolPath(item.index, 48)).attr("transform", "translate(14,0)").attr("fill", item.color).attr("stroke", "white");
-    row.append("text").attr("x", 36).attr("dy", "0.32em").text(truncate(item.name, Math.max(4, Math.floor((width - 36) / 7.5))));
+    row.append("text").attr("x", 36).attr("dy", "0.32em").text(fitText(item.name, Math.max(30, width - 36)));
   });
   return items.length * LEGEND_LINE;
 }

@@ -45,6 +45,37 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
 }
 
+/**
+ * A generous guess of how wide `ch` is, in ems of a sans-serif font: full-width (Chinese,
+ * Japanese, Korean) characters and emoji a whole em, wide Latin letters nearly one, other
+ * capitals and the rest less. Generous, so that text fitted by it stays inside its box.
+ */
+function emWidth(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x1f000) return 1;
+  if ("WMmw@%—".includes(ch)) return 0.95;
+  if (ch >= "A" && ch <= "Z") return 0.72;
+  return 0.6;
+}
+
+/**
+ * `text` cut, with an ellipsis, to what fits in `maxPx` pixels at `fontPx` (estimated
+ * per character, see {@link emWidth}: a Chinese name is cut sooner than a Latin one of as
+ * many characters). The full text belongs in a `<title>` or the table.
+ */
+export function fitText(text: string, maxPx: number, fontPx = 12): string {
+  const chars = Array.from(text);
+  const budget = maxPx / fontPx;
+  let used = 0;
+  for (const ch of chars) used += emWidth(ch);
+  if (used <= budget) return text;
+  const room = budget - emWidth("…");
+  let kept = 0;
+  used = 0;
+  while (kept < chars.length && used + emWidth(chars[kept]) <= room) used += emWidth(chars[kept++]);
+  return `${chars.slice(0, Math.max(1, kept)).join("")}…`;
+}
+
 /** A coordinate rounded to hundredths, so that SVG output is compact and stable. */
 export function px(v: number): number {
   return Math.round(v * 100) / 100;

@@ -1,6 +1,6 @@
 import * as d3 from "d3";
 import { drawAxis, symbolPath, type G, type Svg } from "./chartFrame.js";
-import { px, truncate } from "./format.js";
+import { fitText, px } from "./format.js";
 import { textWidth } from "./textWidth.js";
 
 /** One row of an interval panel: a point estimate with its 95 % interval. */
@@ -69,7 +69,7 @@ export function intervalPanel(parent: Svg | G, rows: readonly IntervalRow[], opt
     const cy = top + k * INTERVAL_ROW + INTERVAL_ROW / 2;
     const row = g.append("g").attr("class", `gridgov-interval-row${strong ? " gridgov-strong" : ""}`).attr("transform", `translate(0,${px(cy)})`);
     if (labelWidth > 0) {
-      row.append("text").attr("x", labelWidth).attr("dy", "0.32em").attr("text-anchor", "end").text(truncate(r.label, Math.floor(labelWidth / 7.5)));
+      row.append("text").attr("x", labelWidth).attr("dy", "0.32em").attr("text-anchor", "end").text(fitText(r.label, labelWidth - 4));
     }
     if (r.ci95) {
       row

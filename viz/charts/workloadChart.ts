@@ -4,7 +4,7 @@ import { meanInterval } from "../../sim/metrics/studentT.js";
 import type { ValueSummary } from "../../sim/metrics/summarize.js";
 import { appendTable, chartFrame, drawAxis, LEGEND_LINE, scenarioLegend, symbolPath, TITLE_HEIGHT, type Cell, type FrameOptions, type G } from "./chartFrame.js";
 import { labelColor } from "./colorRamp.js";
-import { formatEstimate, formatRounded, px, replicationsPhrase, truncate } from "./format.js";
+import { fitText, formatEstimate, formatRounded, px, replicationsPhrase } from "./format.js";
 import { intervalPanel, noteWidthOf } from "./intervalPanel.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
 
@@ -144,7 +144,7 @@ function weeklyHours(run: ScenarioRun): Record<keyof HoursByActivity, Estimate> 
 /** A scenario's row label: its symbol in its colour, then its name. */
 function rowLabel(row: G, run: ScenarioRun, cy: number): void {
   row.append("path").attr("d", symbolPath(run.index, 48)).attr("transform", `translate(6,${cy})`).attr("fill", run.color);
-  row.append("text").attr("x", LABEL_WIDTH).attr("y", cy).attr("dy", "0.32em").attr("text-anchor", "end").text(truncate(run.name, Math.floor((LABEL_WIDTH - 16) / 7.5)));
+  row.append("text").attr("x", LABEL_WIDTH).attr("y", cy).attr("dy", "0.32em").attr("text-anchor", "end").text(fitText(run.name, LABEL_WIDTH - 16));
 }
 
 /** The key to the greys of the activities, wrapped in columns of 150 px. Returns its height. */

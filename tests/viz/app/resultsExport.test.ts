@@ -58,6 +58,14 @@ describe("result exports", () => {
     expect(Number(second[meanResponse - 1])).toBe(c.outcomes[1].result.perReplication[1].metrics.responseTime.mean);
   });
 
+  it("a name a spreadsheet would read as a formula stays text in the CSV; negative numbers stay numbers", () => {
+    const named = comparison();
+    for (const o of named.outcomes) o.result = { ...o.result, scenario: { ...o.result.scenario, name: '=HYPERLINK("http://x","y")' } };
+    const rows = comparisonCsv(named).split("\n").filter((l) => l && !l.startsWith("#")).slice(1);
+    for (const row of rows) expect(row.startsWith(`"'=HYPERLINK(""http://x"",""y"")",`)).toBe(true);
+    expect(comparisonCsv(c)).not.toContain(",'-");
+  });
+
   it("the JSON carries the manifest, each run result as the CLI prints it, and the paired comparisons", () => {
     const out = JSON.parse(comparisonJson(c));
     expect(out.manifest).toEqual(c.manifest);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { displayUnit, formatEstimate, formatNumber, formatRounded, replicationsPhrase, truncate } from "../../../viz/charts/format.js";
+import { displayUnit, fitText, formatEstimate, formatNumber, formatRounded, replicationsPhrase, truncate } from "../../../viz/charts/format.js";
 
 describe("format", () => {
   test("formatNumber: grouped whole numbers from 1,000, four significant digits below, 'no data' otherwise", () => {
@@ -26,6 +26,21 @@ describe("format", () => {
     expect(formatEstimate(51.2, [41, 61.4], "%")).toBe("51% (41 to 61)");
     expect(formatEstimate(3, null)).toBe("3.0 (no interval)");
     expect(formatEstimate(null, null)).toBe("no data");
+  });
+
+  test("fitText cuts by estimated width: Chinese and wide letters sooner than narrow ones, never below one character", () => {
+    expect(fitText("Baseline", 120)).toBe("Baseline");
+    // 120 px at 12 px is 10 em: ten full-width characters, or nine and the ellipsis.
+    expect(fitText("网格员加倍网格员加倍", 120)).toBe("网格员加倍网格员加倍");
+    expect(fitText("网格员加倍网格员加倍网", 120)).toBe("网格员加倍网格员加…");
+    expect(Array.from(fitText("W".repeat(40), 120)).length).toBeLessThan(Array.from(fitText("i".repeat(40), 120)).length);
+    expect(fitText("网格员", 1)).toBe("网…");
+    // Whatever the text, what is kept (with its ellipsis) is estimated to fit.
+    for (const text of ["Smaller-grids-" + "W".repeat(80), "更小的网格 (smaller grids) — 街道".repeat(3), "x".repeat(500)]) {
+      const fitted = fitText(text, 200);
+      expect(fitted.length).toBeLessThan(text.length);
+      expect(fitted.endsWith("…")).toBe(true);
+    }
   });
 
   test("replicationsPhrase, truncate and display units", () => {
