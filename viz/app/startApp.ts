@@ -226,7 +226,7 @@ export function startApp(root: HTMLElement): void {
     replace(
       editor,
       el("h3", {}, "Edit: ", entryName(entry)),
-      el("button", { type: "button", onclick: () => { closeEditor(); renderList(); } }, "Close editor"),
+      el("button", { type: "button", onclick: () => closeEditor() }, "Close editor"),
       form,
     );
   }
@@ -234,9 +234,11 @@ export function startApp(root: HTMLElement): void {
   /** Closes the editor; what its unreadable boxes held is dropped, so the entry is checked again on its data. */
   function closeEditor() {
     const entry = entries.find((e) => e.key === editing);
-    if (entry) Object.assign(entry, checkEntry(entry));
     editing = null;
     replace(editor);
+    if (!entry) return;
+    Object.assign(entry, checkEntry(entry));
+    renderList();
   }
 
   function updateRunButton() {
