@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSeed, SEED_RULE } from "../sim/experiments/parseSeed.js";
 import { formatPath } from "../sim/scenario/ScenarioIssue.js";
 import { UserError } from "./UserError.js";
 
@@ -11,8 +12,13 @@ export const wholeNumber = (min: number) => z.int(expected(`a whole number ≥ $
 /** Any JSON object (its fields are checked elsewhere). */
 export const jsonObject = (what = "an object") => z.record(z.string(), z.unknown(), expected(what));
 
-/** A root seed as result files record it: a whole number or a text seed of up to 100 characters, as `--seed` takes them. */
-export const recordedSeed = z.union([wholeNumber(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(100)], expected("a whole number or a text seed of up to 100 characters"));
+/** A root seed as result files record it: a whole number or a text seed, as `--seed` takes them ({@link parseSeed}). */
+const seedExpected = expected(`a seed as --seed takes it: ${SEED_RULE}`);
+export const recordedSeed = z.union(
+  // Text that --seed would read as a number ("11") is recorded as that number, never as text.
+  [wholeNumber(0).max(Number.MAX_SAFE_INTEGER), z.string().refine((text) => typeof (parseSeed(text) as { seed?: unknown }).seed === "string", seedExpected)],
+  seedExpected,
+);
 
 /** A replication count as the commands take it: 1 to 100,000. */
 export const replicationCount = z

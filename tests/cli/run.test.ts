@@ -135,7 +135,7 @@ describe("gridgov run", () => {
     const lacking = file("lacking.json", { manifest: { engineVersion: "0.2.0", scenario: { name: "x", hash: "abc" } }, result: {} });
     expectRefused(
       lacking,
-      `${lacking}: manifest.seed: expected a whole number or a text seed of up to 100 characters, found nothing (the field is missing)`,
+      `${lacking}: manifest.seed: expected a seed as --seed takes it: a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found nothing (the field is missing)`,
       `${lacking}: manifest.replications: expected a whole number of replications from 1 to 100000, found nothing`,
       `${lacking}: manifest.scenario.data: expected the scenario (an object), found nothing`,
     );
@@ -165,6 +165,9 @@ describe("gridgov run", () => {
     };
     const hash = variant("hash.json", (f) => (f.manifest.scenario.hash = "0".repeat(64)));
     refused(hash, `${hash}: manifest.scenario.hash: expected the hash of manifest.scenario.data (${original.manifest.scenario.hash}), found "${"0".repeat(64)}"`);
+    // "11" as text would run as the word "11", not as seed 11: refused, as --seed refuses it.
+    const textual = variant("textual.json", (f) => (f.manifest.seed = "11"));
+    refused(textual, `${textual}: manifest.seed: expected a seed as --seed takes it`);
     const many = variant("many.json", (f) => (f.manifest.replications = 1e9));
     refused(many, `${many}: manifest.replications: expected a whole number of replications from 1 to 100000, found 1000000000`);
     const huge = variant("huge.json", (f) => (f.manifest.scenario.data.staffing.workersPerGrid = 1e12));
