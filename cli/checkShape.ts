@@ -12,8 +12,8 @@ export const wholeNumber = (min: number) => z.int(expected(`a whole number ≥ $
 /** Any JSON object (its fields are checked elsewhere). */
 export const jsonObject = (what = "an object") => z.record(z.string(), z.unknown(), expected(what));
 
-/** A root seed as result files record it: a whole number or a text seed, as `--seed` takes them ({@link parseSeed}). */
 const seedExpected = expected(`a seed as --seed takes it: ${SEED_RULE}`);
+/** A root seed as result files record it: a whole number or a text seed, as `--seed` takes them ({@link parseSeed}). */
 export const recordedSeed = z.union(
   // Text that --seed would read as a number ("11") is recorded as that number, never as text.
   [wholeNumber(0).max(Number.MAX_SAFE_INTEGER), z.string().refine((text) => typeof (parseSeed(text) as { seed?: unknown }).seed === "string", seedExpected)],
