@@ -1,5 +1,6 @@
 import type { Scenario } from "../scenario/scenarioSchema.js";
 import { meanIncidentRate } from "./checkFeasibility.js";
+import { hotspotGrid } from "./hotspotBlocks.js";
 import { gridDimensions } from "./Layout.js";
 
 /** Bytes per resident in the typed-array population (grid, x, y, app, volunteer, propensity). */
@@ -26,8 +27,8 @@ export interface MemoryEstimate {
  */
 export function estimateMemory(s: Scenario): MemoryEstimate {
   const residents = s.residents.enabled ? s.district.households * s.district.personsPerHousehold : 0;
-  const blockSide = s.incidents.hotspotBlockMeters;
-  const blocks = Math.ceil(s.district.widthMeters / blockSide) * Math.ceil(s.district.heightMeters / blockSide);
+  const { nx, ny } = hotspotGrid(s);
+  const blocks = nx * ny;
   const { columns, rows } = gridDimensions(s);
   const grids = columns * rows;
   const workers = grids * s.staffing.workersPerGrid;

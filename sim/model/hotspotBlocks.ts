@@ -21,14 +21,24 @@ export interface HotspotBlocks {
   weight: Float64Array;
 }
 
+/**
+ * Columns and rows of hotspot blocks in the district (the last ones clipped). At least one
+ * of each, however large the side: a district smaller than a block is one block.
+ */
+export function hotspotGrid(s: Scenario): { nx: number; ny: number } {
+  const side = s.incidents.hotspotBlockMeters;
+  return {
+    nx: Math.max(1, Math.ceil(s.district.widthMeters / side - 1e-9)),
+    ny: Math.max(1, Math.ceil(s.district.heightMeters / side - 1e-9)),
+  };
+}
+
 /** Draws the hotspot blocks of a scenario from `rng` (the seed's "hotspots" stream). */
 export function hotspotBlocks(s: Scenario, rng: Rng): HotspotBlocks {
   const side = s.incidents.hotspotBlockMeters;
   const W = s.district.widthMeters;
   const H = s.district.heightMeters;
-  // At least one block, however large the side: a district smaller than a block is one block.
-  const nx = Math.max(1, Math.ceil(W / side - 1e-9));
-  const ny = Math.max(1, Math.ceil(H / side - 1e-9));
+  const { nx, ny } = hotspotGrid(s);
   const count = nx * ny;
   const x0 = new Float64Array(count);
   const y0 = new Float64Array(count);
