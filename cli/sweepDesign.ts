@@ -1,4 +1,4 @@
-import { COMPARED_MEASURES } from "../sim/experiments/compareRuns.js";
+import { COMPARED_MEASURES, measureRange } from "../sim/experiments/compareRuns.js";
 import type { RunResult } from "../sim/experiments/runScenario.js";
 import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
 import { meanInterval } from "../sim/metrics/studentT.js";
@@ -59,7 +59,7 @@ export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
     ...Object.fromEntries(
       measures.flatMap((m) => {
         const v = r.perReplication.map(m.value).filter((x): x is number => x !== null && Number.isFinite(x));
-        const iv = meanInterval(v);
+        const iv = meanInterval(v, ...measureRange(m));
         return [
           [m.name, v.length ? iv.mean : null],
           [`${m.name}.ci95low`, v.length > 1 ? iv.ci95[0] : null],

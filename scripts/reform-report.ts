@@ -72,7 +72,7 @@ results.forEach((r, k) => {
   lines.push("| measure | unit | mean | 95 % CI | Δ vs baseline | 95 % CI of Δ |", "|---|---|---|---|---|---|");
   for (const row of ROWS) {
     const values = r.perReplication.map(row.value);
-    const iv = meanInterval(values.map((v) => v ?? NaN).filter(Number.isFinite));
+    const iv = meanInterval(values.map((v) => v ?? NaN).filter(Number.isFinite), 0, row.unit === "%" ? 100 : Infinity);
     const d = pairedDifference(base.perReplication.map(row.value), values);
     const same = k === 0;
     lines.push(

@@ -1,5 +1,5 @@
 import { totalmem } from "node:os";
-import { COMPARED_MEASURES } from "../../sim/experiments/compareRuns.js";
+import { COMPARED_MEASURES, measureRange } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
@@ -95,7 +95,7 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     process.stderr.write(`trying ${lever} = ${grid[k]} …\n`);
     const run: RunResult = await runScenarioOn(runner, scenario, { seed, replications }, warnings);
     const values = run.perReplication.map(measure.value).filter((v): v is number => v !== null && Number.isFinite(v));
-    const iv = values.length > 1 ? meanInterval(values) : null;
+    const iv = values.length > 1 ? meanInterval(values, ...measureRange(measure)) : null;
     const meets = iv !== null && (op === "<=" ? iv.ci95[1] <= goal : iv.ci95[0] >= goal);
     const result: Trial = { value: grid[k], mean: iv?.mean ?? null, ci95: iv ? [iv.ci95[0], iv.ci95[1]] : null, meets, costPerYear: run.metrics.costPerYear.mean, warnings: run.warnings };
     for (const w of run.warnings) process.stderr.write(`warning: ${lever} = ${grid[k]}: ${w}\n`);

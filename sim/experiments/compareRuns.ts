@@ -18,6 +18,14 @@ export const timeLimitHitRate = (p: ReplicationFigures) => {
   return Number.isNaN(rate) ? null : rate;
 };
 
+/**
+ * The values a compared measure can take, where its intervals are cut: every one is
+ * an amount (≥ 0), and a share is at most 1.
+ */
+export function measureRange(m: ComparedMeasure): [number, number] {
+  return [0, m.unit === "share" ? 1 : Infinity];
+}
+
 /** The measures `gridgov compare` reports, in order. */
 export const COMPARED_MEASURES: ComparedMeasure[] = [
   { name: "responseTime.mean", unit: "min", label: "mean response time", value: (p) => p.metrics.responseTime.mean },

@@ -25,8 +25,13 @@ export interface Interval {
   ci95: [number, number];
 }
 
-/** The mean of `values` with its 95 % confidence interval (t-interval). */
-export function meanInterval(values: ArrayLike<number>): Interval {
+/**
+ * The mean of `values` with its 95 % confidence interval (t-interval). The interval
+ * is cut at `[lowest, highest]`, the range the quantity cannot leave (0 for a time,
+ * 0..1 for a share): the cut interval covers every value the uncut one covers that
+ * the quantity can take, so its coverage is unchanged.
+ */
+export function meanInterval(values: ArrayLike<number>, lowest = -Infinity, highest = Infinity): Interval {
   const n = values.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i];
@@ -35,5 +40,5 @@ export function meanInterval(values: ArrayLike<number>): Interval {
   for (let i = 0; i < n; i++) ss += (values[i] - mean) * (values[i] - mean);
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
   const half = n > 1 ? (tQuantile975(n - 1) * sd) / Math.sqrt(n) : NaN;
-  return { n, mean, sd, ci95: [mean - half, mean + half] };
+  return { n, mean, sd, ci95: [Math.max(lowest, mean - half), Math.min(highest, mean + half)] };
 }

@@ -14,7 +14,7 @@ export interface MetricSummary {
   mean: number | null;
   /** Standard deviation of the replication means. */
   sd: number | null;
-  /** 95 % t-interval of the mean, from the replication means (null with fewer than 2 replications). */
+  /** 95 % t-interval of the mean, from the replication means, cut at 0 (null with fewer than 2 replications). */
   ci95: [number, number] | null;
   /** Quantiles of all measured incidents pooled over the replications (within 0.4 %). */
   p50: number | null;
@@ -22,7 +22,7 @@ export interface MetricSummary {
   p95: number | null;
 }
 
-/** A share, rate or amount across replications: mean with its 95 % t-interval. */
+/** A share, rate or amount across replications: mean with its 95 % t-interval, cut at 0 (and at 1 for a share). */
 export interface ValueSummary {
   mean: number | null;
   sd: number | null;
@@ -99,25 +99,28 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
     metrics[r.name] = {
       unit: "min",
       n: pooled.n,
-      ...valueSummary(means),
+      ...valueSummary(means, 0, Infinity),
       p50: finite(pooled.quantile(0.5)),
       p90: finite(pooled.quantile(0.9)),
       p95: finite(pooled.quantile(0.95)),
     };
   }
-  const each = (f: (r: ReplicationResult) => number | null) => valueSummary(results.map((r) => f(r) ?? NaN));
-  metrics.workerUtilization = each((r) => r.workers.utilization);
+  // Every value below is a share (0..1) or an amount (≥ 0); intervals are cut there.
+  const each = (f: (r: ReplicationResult) => number | null, highest = Infinity) =>
+    valueSummary(results.map((r) => f(r) ?? NaN), 0, highest);
+  const share = (f: (r: ReplicationResult) => number | null) => each(f, 1);
+  metrics.workerUtilization = share((r) => r.workers.utilization);
   metrics.incidents = incidentTotals(results);
-  metrics.escalatedShare = each((r) => ratio(r.incidents.escalated, r.incidents.arrived));
-  metrics.timeLimitHitRate = each((r) => timeLimitHitRate(r.categories));
-  metrics.satisfiedShare = each((r) => ratio(r.incidents.satisfied, r.incidents.closed));
-  metrics.satisfaction = each((r) => r.satisfaction);
-  metrics.residentReportShare = each((r) => {
+  metrics.escalatedShare = share((r) => ratio(r.incidents.escalated, r.incidents.arrived));
+  metrics.timeLimitHitRate = share((r) => timeLimitHitRate(r.categories));
+  metrics.satisfiedShare = share((r) => ratio(r.incidents.satisfied, r.incidents.closed));
+  metrics.satisfaction = share((r) => r.satisfaction);
+  metrics.residentReportShare = share((r) => {
     const found = FOUND_BY.reduce((a, k) => a + (k === "nobody" ? 0 : r.incidents.foundBy[k]), 0);
     return ratio(r.incidents.foundBy.resident, found);
   });
   metrics.overtimeHoursPerWeek = each((r) => r.workers.overtimeHoursPerWeek);
-  metrics.workloadGini = each((r) => r.workers.workloadGini);
+  metrics.workloadGini = share((r) => r.workers.workloadGini);
   metrics.costPerYear = each((r) => r.cost.totalPerYear);
   metrics.costPerClosedIncident = each((r) => r.cost.perClosedIncident);
 
@@ -125,7 +128,7 @@ export function summarize(results: readonly ReplicationResult[]): RunSummary {
     id: c.id,
     arrived: sum(results.map((r) => r.categories[k].arrived)),
     closed: sum(results.map((r) => r.categories[k].closed)),
-    timeLimitHitRate: each((r) => timeLimitHitRate([r.categories[k]])),
+    timeLimitHitRate: share((r) => timeLimitHitRate([r.categories[k]])),
   }));
   const hoursByActivity = {} as HoursByActivity;
   for (const a of Object.keys(results[0]?.workers.hoursByActivity ?? {}) as Array<keyof HoursByActivity>) {
@@ -186,10 +189,11 @@ function seriesSummary(series: number[][]): SeriesSummary {
   };
 }
 
-function valueSummary(values: number[]): ValueSummary {
+/** Mean and t-interval of the finite `values`, the interval cut at `[lowest, highest]`. */
+function valueSummary(values: number[], lowest: number, highest: number): ValueSummary {
   const ok = values.filter(Number.isFinite);
   if (ok.length === 0) return { mean: null, sd: null, ci95: null };
-  const iv = meanInterval(ok);
+  const iv = meanInterval(ok, lowest, highest);
   return {
     mean: iv.mean,
     sd: finite(iv.sd),

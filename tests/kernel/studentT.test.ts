@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { meanInterval, tQuantile975 } from "../../sim/metrics/studentT.js";
 
@@ -54,5 +55,27 @@ describe("studentT", () => {
     expect(one.sd).toBeNaN();
     expect(one.ci95[0]).toBeNaN();
     expect(meanInterval([]).mean).toBeNaN();
+  });
+
+  it("an interval cut at the range a quantity can take stays in it and keeps what the uncut one held there", () => {
+    // Shares near 0: the uncut t-interval reaches below 0.
+    const shares = [0, 0, 0.01, 0.2];
+    const uncut = meanInterval(shares);
+    expect(uncut.ci95[0]).toBeLessThan(0);
+    const cut = meanInterval(shares, 0, 1);
+    expect(cut.ci95).toEqual([0, uncut.ci95[1]]);
+    expect(cut.mean).toBe(uncut.mean);
+    expect(cut.sd).toBe(uncut.sd);
+
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 12 }), (values) => {
+        const u = meanInterval(values).ci95;
+        const [lo, hi] = meanInterval(values, 0, 1).ci95;
+        expect(lo).toBeGreaterThanOrEqual(0);
+        expect(hi).toBeLessThanOrEqual(1);
+        expect(lo).toBe(Math.max(0, u[0]));
+        expect(hi).toBe(Math.min(1, u[1]));
+      }),
+    );
   });
 });

@@ -135,7 +135,7 @@ function weeklyHours(run: ScenarioRun): Record<keyof HoursByActivity, Estimate> 
   for (const a of STACKED_ACTIVITIES.map((s) => s.key).concat(["offDuty"])) out[a] = { mean: null, ci95: null };
   for (const a of keys) {
     const values = reps.map((r) => (r.workers.hoursByActivity[a] * HOURS_PER_WEEK_IN_MINUTES) / r.measuredMinutes);
-    const iv = meanInterval(values);
+    const iv = meanInterval(values, 0);
     out[a] = { mean: values.length ? iv.mean : null, ci95: values.length > 1 ? [iv.ci95[0], iv.ci95[1]] : null };
   }
   return out;

@@ -55,7 +55,7 @@ export async function runSweep(
     // The point's warnings: before the run (heavy load) and from it (cut short, many left open).
     const result = combineReplications(checked[i].scenario, seed, grouped[i], checked[i].warnings);
     const p90s = result.perReplication.map((r) => r.metrics.responseTime.p90).filter((v) => Number.isFinite(v));
-    const iv = p90s.length ? meanInterval(p90s) : null;
+    const iv = p90s.length ? meanInterval(p90s, 0) : null;
     // A replication stopped in its warm-up has no cost figure (NaN): average the others.
     const costs = result.perReplication.map((r) => r.cost.totalPerYear).filter((v) => Number.isFinite(v));
     return {
