@@ -60,7 +60,7 @@ export function loadScenarioData(data: unknown, overrides: readonly string[] = [
 function tooLargeIssue(s: Scenario, estimate: MemoryEstimate, memoryLimitBytes: number): ScenarioIssue {
   // Astronomical counts in powers of ten rather than in hundreds of digits.
   const gb = (b: number) => `${b / 2 ** 30 < 1e6 ? (b / 2 ** 30).toFixed(1) : (b / 2 ** 30).toExponential(1)} GB`;
-  const n = (x: number) => (x < 1e15 ? Math.round(x).toLocaleString("en-US") : x.toExponential(1));
+  const n = (x: number) => (x < 1e15 ? Math.round(x).toLocaleString("en-US") : Number.isFinite(x) ? x.toExponential(1) : "more than 1e+308");
   const { counts: c, parts } = estimate;
   const largest = (Object.keys(parts) as Array<keyof MemoryEstimate["parts"]>).reduce((a, b) => (parts[b] > parts[a] ? b : a));
   const gridPath = s.grids.columns !== undefined ? "grids.columns" : "grids.householdsPerGrid";

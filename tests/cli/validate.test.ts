@@ -107,6 +107,19 @@ describe("gridgov validate", () => {
     for (const [path, name] of cases) expectUserError([...args, "--set", `${path}=1`], `${path}: unknown field "${name}"`);
   });
 
+  it("refuses --set on a field the scenario ignores because another field overrides it, and accepts it where it counts", () => {
+    const fixed = "scenarios/validation/mm1-rho05.json"; // grids given as columns × rows
+    expectUserError(["validate", fixed, "--set", "grids.householdsPerGrid=300"], "grids.householdsPerGrid: expected a field this scenario uses, found one it ignores: grids.columns and grids.rows");
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", grids: { gridsPerCommunity: 4 } }));
+    expectUserError(["validate", f, "--set", "grids.householdsPerCommunity=2000"], "grids.householdsPerCommunity: expected a field this scenario uses, found one it ignores: grids.gridsPerCommunity");
+    // Where nothing overrides them, both take effect.
+    for (const set of ["grids.householdsPerGrid=300", "grids.householdsPerCommunity=2000"]) {
+      expect(runCli(["validate", "scenarios/teaching-small.json", "--set", set]).status).toBe(0);
+    }
+    // Changing the overriding fields in the same command is what the message asks for.
+    expect(runCli(["validate", fixed, "--set", "grids.columns=2", "--set", "grids.rows=2"]).status).toBe(0);
+  });
+
   it("shows a number too large for a double as Infinity, not null", () => {
     expectUserError(["validate", "scenarios/teaching-small.json", "--set", "grids.householdsPerCommunity=1e400"], "grids.householdsPerCommunity", "found Infinity");
   });

@@ -16,4 +16,10 @@ describe("loading a scenario too large to build", () => {
       }
     }
   });
+
+  it("names counts too large for a number in words, not as Infinity", () => {
+    const r = loadScenario(text, ["staffing.workersPerGrid=1e308"]);
+    expect(!r.ok && r.issues[0].message).toContain("more than any machine has (more than 1e+308 grid workers)");
+    expect(!r.ok && r.issues[0].message).not.toContain("Infinity");
+  });
 });
