@@ -341,7 +341,7 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
-  it("plays back one run from the keyboard and runs a grid size × staffing sweep with the target region outlined", async () => {
+  it("plays back one run from the keyboard and runs a grid size × staffing sweep with the settings meeting the target framed", async () => {
     const page = await browser.newPage();
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: 5, replications: 2 }));
     await page.waitForSelector("#results[data-ready]", { timeout: 60_000 });

@@ -48,7 +48,7 @@ export function sweepWarnings(cells: ReadonlyArray<Pick<SweepCell, "x" | "y" | "
 
 /**
  * The sweep view: grid size × staffing on the baseline scenario, as heatmaps of p90
- * response time and cost, with the settings that meet a target outlined.
+ * response time and cost, with the settings that meet a target framed.
  */
 export function sweepPanel(pool: EnginePool, baseline: () => Scenario | null) {
   const sizes = el("input", { id: "sweep-x", value: "200, 300, 400, 600" });

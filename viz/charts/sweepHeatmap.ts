@@ -52,8 +52,9 @@ const costFormat = d3.format(".3~s");
 /**
  * A sweep of grid size (x) × staffing (y) as a heatmap: each cell coloured by its value,
  * labelled with the value (✓ when even its upper 95 % limit meets the target) and the
- * staff cost per year; the cells whose mean meets the target (value ≤ target) are
- * outlined together as one region with a thick border. Missing values are hatched grey.
+ * staff cost per year; each cell whose mean meets the target (value ≤ target) has a
+ * thick frame inside its own edges, so a cell that misses it is never boxed in by its
+ * neighbours' frames. Missing values are hatched grey.
  */
 export function sweepHeatmap(cells: readonly SweepCell[], options: SweepHeatmapOptions): HTMLElement {
   const { xLabel, yLabel, metric, unit = "", target, replications, scheme = "cividis", width = 640, rowHeight = 44, id, document } = options;
@@ -74,7 +75,7 @@ export function sweepHeatmap(cells: readonly SweepCell[], options: SweepHeatmapO
   const caption =
     `${metric}${unit ? ` (${unit})` : ""} for each combination of ${xLabel.toLowerCase()} and ${yLabel.toLowerCase()}: each cell is the mean over ${replicationsPhrase([replications], false)} ` +
     `(95% confidence intervals in the table), with the staff cost per year (CNY) below it. ` +
-    `Thick outline: cells whose mean meets the target of at most ${formatNumber(target)}${unitText}; ✓: the upper end of the 95% interval meets it too.` +
+    `Thick frame: cells whose mean meets the target of at most ${formatNumber(target)}${unitText}; ✓: the upper end of the 95% interval meets it too.` +
     (missing ? " Hatched grey: no data." : "");
 
   const keyTop = TITLE_HEIGHT + 8;
@@ -84,6 +85,12 @@ export function sweepHeatmap(cells: readonly SweepCell[], options: SweepHeatmapO
   const { svg } = frame;
   colorLegend(frame, svg, color, { x: MARGIN.left, y: keyTop, width: Math.min(320, width - MARGIN.left - MARGIN.right), label: `${metric}${unit ? ` (${unit})` : ""}`, noData: missing });
   drawTargetKey(svg, MARGIN.left, keyTop + COLOR_LEGEND_HEIGHT + 8, `mean meets the target (≤ ${formatNumber(target)}${unitText})`);
+  const frameAround = (g: d3.Selection<SVGGElement, unknown, null, undefined>, x0: number, y0: number, w: number, h: number) => {
+    // Inside the cell's white edge: a white halo, then black, both clear of the neighbours.
+    for (const [cls, colour, width] of [["gridgov-target-halo", "white", 5], ["gridgov-target-frame", "black", 3]] as const) {
+      g.append("rect").attr("class", cls).attr("x", px(x0 + 3.5)).attr("y", px(y0 + 3.5)).attr("width", px(w - 7)).attr("height", px(h - 7)).attr("fill", "none").attr("stroke", colour).attr("stroke-width", width);
+    }
+  };
 
   const x = d3.scaleBand<number>().domain(xs).range([MARGIN.left, width - MARGIN.right]);
   // Staffing grows upwards: the first y value is the bottom row.
@@ -99,7 +106,8 @@ export function sweepHeatmap(cells: readonly SweepCell[], options: SweepHeatmapO
       const vd = verdict(i, j);
       const g = plot.append("g").attr("class", `gridgov-cell${vd === "sure" || vd === "mean" ? " gridgov-meets-target" : ""}`).attr("data-x", xv).attr("data-y", yv).attr("data-meets", vd ?? "no-data");
       g.append("title").text(`${xLabel} ${formatNumber(xv)}, ${yLabel} ${formatNumber(yv)}: ${cellText(c, unitText)}`);
-      g.append("rect").attr("x", px(x(xv)!)).attr("y", px(y(yv)!)).attr("width", px(x.bandwidth())).attr("height", px(y.bandwidth())).attr("fill", fill).attr("stroke", "white");
+      g.append("rect").attr("class", "gridgov-cell-fill").attr("x", px(x(xv)!)).attr("y", px(y(yv)!)).attr("width", px(x.bandwidth())).attr("height", px(y.bandwidth())).attr("fill", fill).attr("stroke", "white");
+      if (meets(i, j)) frameAround(g, x(xv)!, y(yv)!, x.bandwidth(), y.bandwidth());
       const cx = px(x(xv)! + x.bandwidth() / 2);
       const cy = y(yv)! + y.bandwidth() / 2;
       const ink = ok ? labelColor(fill) : "black";
@@ -107,27 +115,6 @@ export function sweepHeatmap(cells: readonly SweepCell[], options: SweepHeatmapO
       if (c?.cost != null && Number.isFinite(c.cost)) g.append("text").attr("class", "gridgov-cell-cost").attr("x", cx).attr("y", px(cy + 10)).attr("text-anchor", "middle").attr("font-size", 10).attr("fill", ink).text(`CNY ${costFormat(c.cost)}`);
     }),
   );
-
-  // The region meeting the target: every cell edge between a meeting cell and one that is not (or the border).
-  const edges: string[] = [];
-  xs.forEach((xv, i) =>
-    ys.forEach((yv, j) => {
-      if (!meets(i, j)) return;
-      const x0 = px(x(xv)!);
-      const x1 = px(x(xv)! + x.bandwidth());
-      const y0 = px(y(yv)!);
-      const y1 = px(y(yv)! + y.bandwidth());
-      if (!meets(i, j + 1)) edges.push(`M${x0},${y0}H${x1}`); // above (next y value)
-      if (!meets(i, j - 1)) edges.push(`M${x0},${y1}H${x1}`); // below
-      if (!meets(i - 1, j)) edges.push(`M${x0},${y0}V${y1}`); // left
-      if (!meets(i + 1, j)) edges.push(`M${x1},${y0}V${y1}`); // right
-    }),
-  );
-  if (edges.length) {
-    const d = edges.join("");
-    plot.append("path").attr("class", "gridgov-target-halo").attr("d", d).attr("fill", "none").attr("stroke", "white").attr("stroke-width", 6).attr("stroke-linecap", "square");
-    plot.append("path").attr("class", "gridgov-target-region").attr("d", d).attr("fill", "none").attr("stroke", "black").attr("stroke-width", 3).attr("stroke-linecap", "square");
-  }
 
   drawAxis(svg, d3.axisBottom(x).tickFormat((v) => formatNumber(v)), { transform: `translate(0,${top + plotHeight})`, label: xLabel, labelX: (MARGIN.left + width - MARGIN.right) / 2, labelY: 34, anchor: "middle" });
   drawAxis(svg, d3.axisLeft(y).tickFormat((v) => formatNumber(v)), { transform: `translate(${MARGIN.left},0)`, label: yLabel, labelX: -MARGIN.left, labelY: top - 8 });
@@ -152,11 +139,11 @@ function cellText(c: SweepCell | undefined, unitText: string): string {
   return `${formatNumber(c.value)}${unitText}${ci}${c.cost !== null ? `, CNY ${formatNumber(c.cost)} a year` : ""}`;
 }
 
-/** The key to the outline and the tick. */
+/** The key to the frame and the tick. */
 function drawTargetKey(svg: ReturnType<typeof chartFrame>["svg"], x: number, top: number, text: string): void {
   const g = svg.append("g").attr("class", "gridgov-key").attr("transform", `translate(${x},${top})`);
   g.append("rect").attr("x", 2).attr("y", 3).attr("width", 24).attr("height", 12).attr("fill", "none").attr("stroke", "black").attr("stroke-width", 3);
-  g.append("text").attr("x", 34).attr("y", 9).attr("dy", "0.32em").text(`Thick outline: ${text}`);
+  g.append("text").attr("x", 34).attr("y", 9).attr("dy", "0.32em").text(`Thick frame: ${text}`);
   g.append("text").attr("x", 14).attr("y", 27).attr("dy", "0.32em").attr("text-anchor", "middle").attr("font-weight", "bold").text("✓");
   g.append("text").attr("x", 34).attr("y", 27).attr("dy", "0.32em").text("its upper 95% limit meets the target too");
 }

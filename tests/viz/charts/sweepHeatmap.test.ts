@@ -12,27 +12,12 @@ const cells: SweepCell[] = [200, 400, 800].flatMap((x) =>
 );
 const options = { xLabel: "Households per grid", yLabel: "Workers per grid", metric: "Mean response time", unit: "min", target: 30, replications: 5 };
 
-/** The unit cell edges of the region outline, as "x1,y1,x2,y2" with the smaller end first. */
-function outlineEdges(figure: Element): Set<string> {
-  const d = figure.querySelector("path.gridgov-target-region")?.getAttribute("d") ?? "";
-  const out = new Set<string>();
-  for (const m of d.matchAll(/M([\d.]+),([\d.]+)([HV])([\d.]+)/g)) {
-    const [x, y, v] = [Number(m[1]), Number(m[2]), Number(m[4])];
-    out.add(m[3] === "H" ? [Math.min(x, v), y, Math.max(x, v), y].join(",") : [x, Math.min(y, v), x, Math.max(y, v)].join(","));
-  }
-  return out;
-}
-
-/** The expected outline: edges of meeting cells' rectangles that no other meeting cell shares. */
-function boundaryOf(rects: Array<[number, number, number, number]>): Set<string> {
-  const count = new Map<string, number>();
-  for (const [x, y, w, h] of rects) {
-    for (const e of [[x, y, x + w, y], [x, y + h, x + w, y + h], [x, y, x, y + h], [x + w, y, x + w, y + h]]) {
-      const key = e.map((v) => Math.round(v * 100) / 100).join(",");
-      count.set(key, (count.get(key) ?? 0) + 1);
-    }
-  }
-  return new Set([...count].filter(([, n]) => n === 1).map(([k]) => k));
+/** The cells with a target frame, as "x|y". */
+function framed(figure: Element): string[] {
+  return Array.from(figure.querySelectorAll("rect.gridgov-target-frame"), (r) => {
+    const g = r.closest("g.gridgov-cell")!;
+    return `${g.getAttribute("data-x")}|${g.getAttribute("data-y")}`;
+  }).sort();
 }
 
 describe("meetsTarget", () => {
@@ -46,28 +31,37 @@ describe("meetsTarget", () => {
 });
 
 describe("sweepHeatmap", () => {
-  test("outlines exactly the cells meeting the target, as one region", () => {
+  test("frames exactly the cells meeting the target, each inside its own edges", () => {
     const figure = sweepHeatmap(cells, options);
     const meeting = cells.filter((c) => c.value !== null && c.value <= 30).map((c) => `${c.x}|${c.y}`);
     expect(meeting.sort()).toEqual(["200|1", "200|2", "200|3", "400|2", "400|3"]);
     const marked = Array.from(figure.querySelectorAll("g.gridgov-meets-target"), (g) => `${g.getAttribute("data-x")}|${g.getAttribute("data-y")}`);
     expect(marked.sort()).toEqual(meeting);
-    expect(figure.querySelectorAll("path.gridgov-target-region").length).toBe(1);
-    const rects = Array.from(figure.querySelectorAll("g.gridgov-meets-target rect"), (r) => ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a))) as [number, number, number, number]);
-    expect(outlineEdges(figure)).toEqual(boundaryOf(rects));
-    expect(Number(figure.querySelector("path.gridgov-target-region")?.getAttribute("stroke-width"))).toBeGreaterThanOrEqual(3);
+    expect(framed(figure)).toEqual(meeting);
+    for (const g of figure.querySelectorAll("g.gridgov-meets-target")) {
+      const box = (sel: string) => ["x", "y", "width", "height"].map((a) => Number(g.querySelector(sel)!.getAttribute(a)));
+      const [cx, cy, cw, ch] = box("rect.gridgov-cell-fill");
+      const frame = g.querySelector("rect.gridgov-target-frame")!;
+      const [fx, fy, fw, fh] = box("rect.gridgov-target-frame");
+      // The stroke, half on each side of the frame's path, stays inside the cell: a neighbour is never edged by it.
+      const half = Number(frame.getAttribute("stroke-width")) / 2;
+      expect(half).toBeGreaterThanOrEqual(1.5);
+      expect(fx - half).toBeGreaterThan(cx);
+      expect(fy - half).toBeGreaterThan(cy);
+      expect(fx + fw + half).toBeLessThan(cx + cw);
+      expect(fy + fh + half).toBeLessThan(cy + ch);
+    }
   });
 
-  test("a disconnected set of cells is still one outlined region, and none met draws no outline", () => {
+  test("a cell that misses the target between cells that meet it is not framed, and none met draws no frame", () => {
     const checker: SweepCell[] = [
       { x: 1, y: 1, value: 1, ci95: null, cost: null },
       { x: 2, y: 1, value: 9, ci95: null, cost: null },
-      { x: 1, y: 2, value: 9, ci95: null, cost: null },
+      { x: 3, y: 1, value: 1, ci95: null, cost: null },
       { x: 2, y: 2, value: 1, ci95: null, cost: null },
     ];
-    const figure = sweepHeatmap(checker, { ...options, target: 5 });
-    expect(outlineEdges(figure).size).toBe(8);
-    expect(sweepHeatmap(checker, { ...options, target: 0 }).querySelector("path.gridgov-target-region")).toBeNull();
+    expect(framed(sweepHeatmap(checker, { ...options, target: 5 }))).toEqual(["1|1", "2|2", "3|1"]);
+    expect(sweepHeatmap(checker, { ...options, target: 0 }).querySelector(".gridgov-target-frame")).toBeNull();
   });
 
   test("labels each cell with its value (✓ when the interval meets the target) and its cost", () => {
@@ -79,16 +73,16 @@ describe("sweepHeatmap", () => {
     expect(cell(200, 1).querySelector(".gridgov-cell-cost")?.textContent).toBe("CNY 2M");
     expect(cell(800, 3).querySelector(".gridgov-cell-value")?.textContent).toBe("no data");
     expect(cell(800, 3).getAttribute("data-meets")).toBe("no-data");
-    // A mean on the target with an interval above it is outlined but has no tick.
+    // A mean on the target with an interval above it is framed but has no tick.
     const edge = sweepHeatmap([{ x: 1, y: 1, value: 30, ci95: [25, 35], cost: null }], options);
     expect(edge.querySelector(".gridgov-cell-value")?.textContent).toBe("30");
-    expect(edge.querySelector("path.gridgov-target-region")).not.toBeNull();
+    expect(edge.querySelector("rect.gridgov-target-frame")).not.toBeNull();
   });
 
   test("staffing grows upwards and grid size rightwards", () => {
     const figure = sweepHeatmap(cells, options);
     const pos = (x: number, y: number) => {
-      const r = figure.querySelector(`g.gridgov-cell[data-x="${x}"][data-y="${y}"] rect`)!;
+      const r = figure.querySelector(`g.gridgov-cell[data-x="${x}"][data-y="${y}"] rect.gridgov-cell-fill`)!;
       return [Number(r.getAttribute("x")), Number(r.getAttribute("y"))];
     };
     expect(pos(200, 3)[1]).toBeLessThan(pos(200, 0.5)[1]);
