@@ -30,7 +30,7 @@ export const OPTIMIZE_FLAGS = {
   out: "string",
 } satisfies FlagSpec;
 
-export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step 0.1] [--replications N] [--seed N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
+export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step S] [--replications N] [--seed N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
       the smallest value of the lever that meets the target with 95 % confidence; --out FILE is a file: the JSON result with its run manifest`;
 
 /** One setting of the lever tried by the search. */

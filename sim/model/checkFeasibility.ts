@@ -147,7 +147,7 @@ export function checkFeasibility(s: Scenario): Feasibility {
     const hours = s.shifts.enabled ? "on-duty hours less the daily admin tasks" : "round-the-clock duty";
     const where = pools.count === 1 ? `${workforce.count} workers` : `busiest dispatch pool: ${load.grids} grid(s), ${load.workers} worker(s)`;
     warnings.push(
-      `offered load per worker is at least ρ = ${Number.isFinite(load.rho) ? load.rho.toFixed(2) : "∞"} ≥ 1 (${where}; ${hours}): the backlog grows without bound and results depend on the run's length; each replication stops when ${s.run.maxOpenIncidents} incidents are open (run.maxOpenIncidents) and is marked truncated`,
+      `offered load per worker is at least ρ = ${Number.isFinite(load.rho) ? load.rho.toFixed(2) : "∞"} ≥ 1 (${where}; ${hours}): the backlog grows without bound and results depend on the run's length; each replication stops when more than ${s.run.maxOpenIncidents} incidents are open (run.maxOpenIncidents) and is marked truncated`,
     );
   }
   return { issues, warnings };

@@ -196,7 +196,7 @@ export const runSchema = z.strictObject({
   warmupDays: nonNegative.default(2).describe("days at the start excluded from every measurement"),
   maxOpenIncidents: count
     .default(200000)
-    .describe("safety cap: a replication stops (marked truncated) when this many incidents are open at once"),
+    .describe("safety cap: a replication stops (marked truncated) when more than this many incidents are open at once"),
 });
 
 /** A GridGov scenario: everything one simulated district needs. */
