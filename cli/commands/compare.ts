@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureComparison } from "../../sim/experiments/compareRuns.js";
+import { districtDifference } from "../../sim/experiments/districtDifference.js";
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { meanInterval } from "../../sim/metrics/studentT.js";
@@ -63,7 +64,11 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const overrides = scenarioOverrides(flags);
   // Validate every file before running anything.
-  const files = mapReportingAll(positional, (file) => readScenarioFile(file, overrides));
+  const files = mapReportingAll(positional, (file) => readScenarioFile(file, overrides)).map((f, k, all) => {
+    // A scenario of another district than the baseline's: its differences are not the rules' alone.
+    const other = k > 0 ? districtDifference(all[0].scenario, f.scenario) : null;
+    return other ? { ...f, warnings: [...f.warnings, other] } : f;
+  });
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const cap = intFlag(flags, "max-replications", 200, replications, 100000);

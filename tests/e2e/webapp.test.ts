@@ -164,6 +164,9 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#preview").innerText()).toMatch(/after you have written your prediction/);
     expect(await page.locator("#sweep-run").isVisible()).toBe(false);
     expect(await page.locator("#sweep-gate").innerText()).toMatch(/after you have written your prediction/);
+    // Nor can a saved run (the teacher's, another student's) show results before it.
+    await expect.poll(() => page.locator("#saved-gate").innerText()).toMatch(/after you have written your prediction/);
+    expect(await page.locator("#saved-list button").count()).toBe(0);
     // A lesson never reruns by itself, and says so.
     expect(await page.locator("#auto-run").isDisabled()).toBe(true);
     expect(await page.locator("#auto-run").isChecked()).toBe(false);
@@ -183,6 +186,7 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
     await page.waitForSelector("#preview-table");
     expect(await page.locator("#sweep-run").isVisible()).toBe(true);
+    await page.locator("#saved-list [data-id]").first().waitFor();
     await screenshot(page, "lesson");
     // A follow-up change marks the results out of date until the next run.
     expect(await page.locator("#stale-note").isVisible()).toBe(false);
@@ -412,6 +416,29 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 120_000);
 
+  it("flags a scenario of another district than the baseline's, makes another one the baseline, and saves a set-up run twice once", async () => {
+    const short = { "run.days": 3, "run.warmupDays": 1 };
+    const page = await browser.newPage();
+    await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }, { preset: "reform-combined", changes: short }], seed: 4, replications: 2 }));
+    const items = page.locator("#scenario-list li");
+    await expect.poll(() => items.nth(1).locator(".entry-warning").allInnerTexts()).toContainEqual(expect.stringMatching(/another district than the baseline's \(120,000 households.*against 6,000 households/));
+    expect(await items.nth(0).locator(".entry-warning").count()).toBe(0);
+    await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
+    expect(await page.locator("#results-body").innerText()).toContain("Reform: all five aspects combined: another district than the baseline's");
+    await items.nth(1).getByRole("button", { name: "Make baseline: Reform: all five aspects combined" }).click();
+    expect(await items.nth(0).locator(".name").innerText()).toBe("Reform: all five aspects combined");
+    expect(await items.nth(0).getByRole("button", { name: /^Make baseline/ }).count()).toBe(0);
+    await expect.poll(() => items.nth(1).locator(".entry-warning").allInnerTexts()).toContainEqual(expect.stringMatching(/\(6,000 households.*against 120,000 households/));
+    // The comparison follows by itself; run the same set-up again: one saved run, the newer one.
+    const savedRuns = page.locator("#saved-list [data-id]", { hasText: "Reform: all five aspects combined vs Teaching district — 15 grids — seed 4, 2 replications" });
+    await expect.poll(() => savedRuns.count(), { timeout: 120_000 }).toBe(1);
+    const first = await savedRuns.getAttribute("data-id");
+    await runAndWait(page);
+    await expect.poll(() => savedRuns.evaluateAll((li) => li.map((l) => l.getAttribute("data-id")))).not.toEqual([first]);
+    expect(await savedRuns.count()).toBe(1);
+    await page.close();
+  }, 240_000);
+
   it("at phone width (390 px) the page does not scroll sideways, with a comparison and its charts shown", async () => {
     const short = { "run.days": 3, "run.warmupDays": 1 };
     const page = await browser.newPage(390);
@@ -427,6 +454,18 @@ describe("the web app in a real browser (Chromium)", () => {
     await expect.poll(() => page.locator("#saved li").allInnerTexts(), { timeout: 10_000 }).toContainEqual(expect.stringContaining("WWWW"));
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     expect(await textsOutsideCharts(page)).toEqual([]);
+    // Charts keep a readable size (their cards scroll sideways): no chart text under 9 px on screen.
+    const smallestText = await page.evaluate(() =>
+      Math.min(
+        ...Array.from(document.querySelectorAll<SVGSVGElement>(".chart-card figure svg"))
+          .filter((svg) => svg.getBoundingClientRect().width > 0)
+          .flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return Array.from(svg.querySelectorAll("text"), (t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          }),
+      ),
+    );
+    expect(smallestText).toBeGreaterThanOrEqual(9);
     await screenshot(page, "comparison-390");
     // A lesson whose question is one long word (a pasted address) wraps too.
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }], seed: 2, replications: 2, lesson: { title: "T".repeat(150), question: `https://example.org/${"q".repeat(400)}` } }));

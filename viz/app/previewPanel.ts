@@ -75,7 +75,7 @@ export function previewPanel() {
           el(
             "table",
             { id: "preview-table" },
-            el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look with no interval. The full comparison gives intervals.`),
+            el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look to rank the scenarios, with no interval. Its times run low, as backlogs have no time to build up in ${PREVIEW_DAYS} days; quote the full comparison's figures.`),
             el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
             el("tbody", {}, ...rows),
           ),

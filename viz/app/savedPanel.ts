@@ -4,7 +4,8 @@ import { el, replace } from "./el.js";
 
 /**
  * The list of saved runs (kept in this browser's IndexedDB, so they survive a
- * reload): open one to see its results again, or delete it.
+ * reload): open one to see its results again, or delete it. In a lesson, until the
+ * student has committed to a prediction, the list is held back (see `setGate`).
  */
 export function savedPanel(store: SavedRuns, open: (comparison: ComparisonResult, share: string) => void) {
   const listEl = el("ul", { id: "saved-list" });
@@ -18,9 +19,17 @@ export function savedPanel(store: SavedRuns, open: (comparison: ComparisonResult
     message,
   );
 
+  /** Shown instead of the list while set (a lesson before the prediction), else null. */
+  let gate: string | null = null;
+
   async function refresh() {
     try {
       const entries = await store.list();
+      // Checked after the wait: a lesson may have opened meanwhile.
+      if (gate !== null) {
+        replace(listEl, el("li", { className: "status", id: "saved-gate" }, gate));
+        return;
+      }
       if (entries.length === 0) {
         replace(listEl, el("li", { className: "status" }, "No saved runs yet."));
         return;
@@ -67,5 +76,11 @@ export function savedPanel(store: SavedRuns, open: (comparison: ComparisonResult
     }
   }
 
-  return { element, refresh };
+  /** Holds the list back behind `note` (null: shows it again). */
+  function setGate(note: string | null) {
+    gate = note;
+    void refresh();
+  }
+
+  return { element, refresh, setGate };
 }

@@ -1,3 +1,4 @@
+import { districtDifference } from "../../sim/experiments/districtDifference.js";
 import { loadScenario } from "../../sim/experiments/loadScenario.js";
 import { parseSeed, SEED_RULE } from "../../sim/experiments/parseSeed.js";
 import { formatIssues, type ScenarioIssue } from "../../sim/scenario/ScenarioIssue.js";
@@ -27,11 +28,14 @@ interface OpenLesson {
   committed: boolean;
 }
 
-/** Shown in place of the quick preview and the sweep in a lesson until the prediction is committed. */
+/** Shown in place of the quick preview, the sweep and the saved runs in a lesson until the prediction is committed. */
 const LESSON_GATE_NOTE = "In this lesson, results appear after you have written your prediction and pressed Run comparison.";
 
 /** The scenario the page starts with when no link sets it up: the small teaching district. */
 const startingEntry = () => makeEntry("teaching-small", PRESETS["teaching-small"]);
+
+/** "1 scenario", "3 scenarios". */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Number of engine workers: `?workers=N` in the page address, else one per core. */
 function workerCount(): number {
@@ -174,7 +178,27 @@ export function startApp(root: HTMLElement): void {
     preview.schedule(entries);
   }
 
+  /** Each entry's warnings, with a note when it is of another district than the baseline's. */
+  function entryWarnings(): string[][] {
+    const valid = (e: ScenarioEntry | undefined) => e !== undefined && e.issues.length === 0;
+    const base = valid(entries[0]) ? entryScenario(entries[0]) : null;
+    return entries.map((e, i) => {
+      const other = i > 0 && base && valid(e) ? districtDifference(base, entryScenario(e)) : null;
+      return other ? [...e.warnings, other] : e.warnings;
+    });
+  }
+
+  /** Moves the entry to the top of the list, where it becomes the baseline. */
+  function makeBaseline(key: number) {
+    const k = entries.findIndex((e) => e.key === key);
+    if (k <= 0) return;
+    entries = [entries[k], ...entries.slice(0, k), ...entries.slice(k + 1)];
+    setupChanged();
+    list.querySelector<HTMLElement>("li:first-child .name")?.focus();
+  }
+
   function renderList() {
+    const warnings = entryWarnings();
     replace(
       list,
       ...entries.map((entry, i) => {
@@ -183,13 +207,14 @@ export function startApp(root: HTMLElement): void {
           "li",
           { "data-key": entry.key },
           el("span", { className: "swatch", style: `background:${scenarioColor(i)}`, "aria-hidden": "true" }),
-          el("span", { className: "name" }, entryName(entry)),
+          el("span", { className: "name", tabindex: -1 }, entryName(entry)),
           i === 0 ? el("span", { className: "badge" }, "baseline") : null,
           changed ? el("span", { className: "badge" }, `${changed} changed`) : null,
           entry.issues.length ? el("span", { className: "badge error" }, "invalid") : null,
           el("button", { type: "button", "aria-label": `Edit ${entryName(entry)}`, onclick: () => edit(entry.key) }, "Edit"),
           el("button", { type: "button", "aria-label": `Remove ${entryName(entry)}`, onclick: () => removeEntry(entry.key) }, "Remove"),
-          ...entry.warnings.map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
+          i > 0 ? el("button", { type: "button", className: "make-baseline", "aria-label": `Make baseline: ${entryName(entry)}`, onclick: () => makeBaseline(entry.key) }, "Make baseline") : null,
+          ...warnings[i].map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
         );
       }),
     );
@@ -279,7 +304,7 @@ export function startApp(root: HTMLElement): void {
     // What this run is, as a link: saved with its results even if the page is edited meanwhile.
     const share = shareText();
     const scenarios = entries.map(entryScenario);
-    const warnings = entries.map((e) => e.warnings);
+    const warnings = entryWarnings();
     const version = setupVersion;
     running = new AbortController();
     if (lesson && !lesson.committed) {
@@ -290,7 +315,7 @@ export function startApp(root: HTMLElement): void {
     updateRunButton();
     cancelButton.disabled = false;
     progress.value = 0;
-    status.textContent = `Running ${scenarios.length} scenario(s) × ${settings.replications} replications on ${pool.size} worker(s)…`;
+    status.textContent = `Running ${plural(scenarios.length, "scenario")} × ${settings.replications} replications on ${plural(pool.size, "worker")}…`;
     results.element.setAttribute("aria-busy", "true");
     results.element.removeAttribute("data-ready");
     try {
@@ -303,7 +328,7 @@ export function startApp(root: HTMLElement): void {
         },
         running.signal,
       );
-      status.textContent = `Done: ${scenarios.length} scenario(s) × ${settings.replications} replications.`;
+      status.textContent = `Done: ${plural(scenarios.length, "scenario")} × ${settings.replications} replications.`;
       await results.show(comparison, lesson && prediction.value.trim() ? prediction.value.trim() : null);
       // The set-up was edited while this ran (and no rerun follows): say so.
       if (version !== setupVersion && !rerun) results.markStale();
@@ -327,6 +352,8 @@ export function startApp(root: HTMLElement): void {
   async function save(comparison: ComparisonResult, share: string) {
     const names = comparison.outcomes.map((o) => o.result.scenario.name).join(" vs ");
     try {
+      // The same set-up (scenarios, seed, replications, lesson) gives the same results: keep only the newest.
+      if (share !== "") for (const old of await store.list()) if (old.share === share) await store.remove(old.id);
       await store.save({
         title: `${names} — seed ${comparison.request.seed}, ${comparison.request.replications} replications`,
         savedAt: comparison.manifest.finishedAt,
@@ -449,6 +476,7 @@ export function startApp(root: HTMLElement): void {
     const gated = lesson !== null && !lesson.committed;
     preview.setGate(gated ? LESSON_GATE_NOTE : null);
     sweep.setGate(gated ? LESSON_GATE_NOTE : null);
+    saved.setGate(gated ? LESSON_GATE_NOTE : null);
     if (!gated) preview.schedule(entries);
   }
 

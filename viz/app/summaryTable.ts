@@ -40,7 +40,7 @@ export function summaryTable(runs: readonly ScenarioRun[]): HTMLElement {
         el(
           "tr",
           {},
-          el("th", { scope: "row" }, el("span", { className: "swatch", style: `background:${r.color}`, "aria-hidden": "true" }), " ", r.name, r.index === 0 ? " (baseline)" : ""),
+          el("th", { scope: "row" }, el("span", { className: "swatch", style: `background:${r.color}`, "aria-hidden": "true" }), " ", r.name, r.index === 0 && !/\bbaseline\b/i.test(r.name) ? " (baseline)" : ""),
           ...COLUMNS.map((c) => {
             const v = c.value(r);
             return el("td", {}, formatEstimate(v.mean, v.ci95));

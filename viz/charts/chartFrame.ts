@@ -151,7 +151,8 @@ export function scenarioLegend(parent: Svg | G, items: readonly LegendItem[], { 
     row.append("title").text(item.name);
     row.append("line").attr("x1", 0).attr("x2", 28).attr("stroke", item.color).attr("stroke-width", 2).attr("stroke-dasharray", mark.dash || null);
     row.append("path").attr("d", symbolPath(item.index, 48)).attr("transform", "translate(14,0)").attr("fill", item.color).attr("stroke", "white");
-    row.append("text").attr("x", 36).attr("dy", "0.32em").text(fitText(item.name, Math.max(30, width - 36)));
+    // A few pixels spare: the width is an estimate, and glyphs drawn at another scale measure a little differently.
+    row.append("text").attr("x", 36).attr("dy", "0.32em").text(fitText(item.name, Math.max(30, width - 36 - 8)));
   });
   return items.length * LEGEND_LINE;
 }

@@ -74,11 +74,12 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
     const g = svg.append("g").attr("class", "gridgov-measure").attr("data-measure", measure).attr("transform", `translate(0,${px(y)})`);
     y += 14 + intervalPanel(g, panelRows[k], {
       width,
-      title: `${capitalise(first?.label ?? measure)}${PERCENTILE.test(measure) ? ", mean over replications" : ""} (${u.axis})`,
+      title: `${capitalise(first?.label ?? measure)}${PERCENTILE.test(measure) ? ", mean over replications" : ""} (${u.axis})${betterWay(measure, first?.unit ?? "")}`,
       labelWidth: LABEL_WIDTH,
       noteWidth,
       zero: true,
-      axisLabel: `Difference from ${truncate(baseName, 30)} (${u.axis})`,
+      // The chart's title names the baseline.
+      axisLabel: `Difference from the baseline (${u.axis})`,
     });
   });
 
@@ -95,6 +96,17 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
     ),
   });
   return frame.figure;
+}
+
+/**
+ * Which way a difference is an improvement, for the panel's title: less time, overtime
+ * and cost for the same incidents; more incidents closed in time. Utilisation has no
+ * better side (idle workers patrol; busy ones keep incidents waiting).
+ */
+export function betterWay(measure: string, unit: string): string {
+  if (measure === "timeLimitHitRate") return " · higher is better";
+  if (unit === "min" || unit === "h/week" || unit === "CNY") return " · lower is better";
+  return "";
 }
 
 /** The key to filled and hollow markers. */

@@ -23,7 +23,7 @@ describe("the two p90s of the results", () => {
     expect(p90.baseline).not.toBe(pooled);
     const figure = forestPlot(runs, comparisons, { measures: ["responseTime.mean", "responseTime.p90"] });
     const titles = Array.from(figure.querySelectorAll("g.gridgov-measure .gridgov-panel-title"), (t) => t.textContent);
-    expect(titles).toEqual(["Mean response time (minutes)", "90th percentile response time, mean over replications (minutes)"]);
+    expect(titles).toEqual(["Mean response time (minutes) · lower is better", "90th percentile response time, mean over replications (minutes) · lower is better"]);
     expect(figure.querySelector("figcaption")?.textContent).toContain("A percentile here is each replication's own, averaged over the replications");
     expect(forestPlot(runs, comparisons, { measures: ["responseTime.mean"] }).querySelector("figcaption")?.textContent).not.toContain("percentile");
   });

@@ -16,6 +16,20 @@ describe("forestPlot", () => {
     expect(figure.querySelector("g.gridgov-measure .gridgov-panel-title")?.textContent).toBe("Worker utilisation (percentage points)");
   });
 
+  test("each panel says which way is better where one way is, and its axis names the baseline once, in the title", () => {
+    const { runs, comparisons } = fixture();
+    const figure = forestPlot(runs, comparisons);
+    const title = (m: string) => figure.querySelector(`g.gridgov-measure[data-measure="${m}"] .gridgov-panel-title`)?.textContent;
+    expect(title("responseTime.mean")).toBe("Mean response time (minutes) · lower is better");
+    expect(title("timeLimitHitRate")).toBe("Share closed within time limit (percentage points) · higher is better");
+    expect(title("costPerYear")).toMatch(/· lower is better$/);
+    expect(title("workerUtilization")).toBe("Worker utilisation (percentage points)");
+    const axisLabels = Array.from(figure.querySelectorAll("g.gridgov-measure .gridgov-axis-label"), (t) => t.textContent);
+    expect(axisLabels.length).toBe(comparisons[0].length);
+    for (const label of axisLabels) expect(label).toMatch(/^Difference from the baseline \(/);
+    expect(figure.querySelector(".gridgov-chart-title")?.textContent).toBe(`Differences from ${runs[0].name}`);
+  });
+
   test("clear differences are filled, solid and bold; the others hollow and dashed", () => {
     const { runs, comparisons } = fixture();
     const figure = forestPlot(runs, comparisons);
