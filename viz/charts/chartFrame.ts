@@ -1,6 +1,7 @@
 import * as d3 from "d3";
 import { fitText, formatNumber, px } from "./format.js";
 import { scenarioMark } from "./palette.js";
+import { textWidth } from "./textWidth.js";
 
 /** The root `<svg>` of a chart. */
 export type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
@@ -133,6 +134,8 @@ export interface LegendItem {
   name: string;
   color: string;
   index: number;
+  /** A figure shown after the name, never cut ("p90 3,816 min"). */
+  note?: string;
 }
 
 /** Height of one legend line. */
@@ -152,7 +155,9 @@ export function scenarioLegend(parent: Svg | G, items: readonly LegendItem[], { 
     row.append("line").attr("x1", 0).attr("x2", 28).attr("stroke", item.color).attr("stroke-width", 2).attr("stroke-dasharray", mark.dash || null);
     row.append("path").attr("d", symbolPath(item.index, 48)).attr("transform", "translate(14,0)").attr("fill", item.color).attr("stroke", "white");
     // A few pixels spare: the width is an estimate, and glyphs drawn at another scale measure a little differently.
-    row.append("text").attr("x", 36).attr("dy", "0.32em").text(fitText(item.name, Math.max(30, width - 36 - 8)));
+    const note = item.note ? ` · ${item.note}` : "";
+    const text = row.append("text").attr("x", 36).attr("dy", "0.32em").text(fitText(item.name, Math.max(30, width - 36 - 8 - (note ? textWidth(note) : 0))));
+    if (note) text.append("tspan").attr("class", "gridgov-legend-note").text(note);
   });
   return items.length * LEGEND_LINE;
 }

@@ -37,7 +37,8 @@ interface Curve {
   max: number;
 }
 
-const MARGIN = { left: 52, right: 16, bottom: 44 };
+// Room on the right for half of the last tick label ("1,000,000" at 10 px).
+const MARGIN = { left: 52, right: 28, bottom: 44 };
 
 /**
  * The distribution of an incident time per scenario, as empirical distribution
@@ -58,7 +59,7 @@ export function distributionChart(runs: readonly ScenarioRun[], options: Distrib
     `Share of incidents whose ${label} was at most the time on the x axis (minutes, ${scale} scale), ` +
     `${formatNumber(total)} incidents from ${replicationsPhrase(runs.map((r) => r.replications.length))}. ` +
     `Lines pool every incident of a scenario; shaded bands run from the lowest to the highest single replication's curve (no confidence interval is drawn); ` +
-    `ticks mark each scenario's 90th percentile (p90).` +
+    `ticks on the 90 % line mark each scenario's 90th percentile (p90), given in the legend.` +
     (scale === "log" && lo < logFloor ? ` Times under ${formatNumber(logFloor)} min are drawn at ${formatNumber(logFloor)} min.` : "");
 
   const legendHeight = runs.length * 18;
@@ -66,7 +67,10 @@ export function distributionChart(runs: readonly ScenarioRun[], options: Distrib
   const height = top + plotHeight + MARGIN.bottom;
   const frame = chartFrame({ kind: "distribution", title, caption, width, height, id, document });
   const { svg } = frame;
-  scenarioLegend(svg, runs, { x: MARGIN.left, y: TITLE_HEIGHT + 8, width: width - MARGIN.left - MARGIN.right });
+  // Each scenario's p90 in its legend line: labels by the ticks would cross the other scenarios' curves.
+  const p90Of = new Map(measured.map((c) => [c.run.index, c.p90]));
+  const legendItems = runs.map((r) => (p90Of.has(r.index) ? { ...r, note: `p90 ${formatRounded(p90Of.get(r.index)!)} min` } : r));
+  scenarioLegend(svg, legendItems, { x: MARGIN.left, y: TITLE_HEIGHT + 8, width: width - MARGIN.left - MARGIN.right });
 
   const range: [number, number] = [MARGIN.left, width - MARGIN.right];
   const x =
@@ -92,24 +96,14 @@ export function distributionChart(runs: readonly ScenarioRun[], options: Distrib
       .attr("stroke-width", 2)
       .attr("stroke-dasharray", scenarioMark(c.run.index).dash || null);
   }
-  measured.forEach((c, k) => {
+  for (const c of measured) {
     const cx = px(x(c.p90));
     const cy = px(y(0.9));
     const g = plot.append("g").attr("class", "gridgov-p90").attr("data-scenario", c.run.index).attr("data-value", c.p90);
+    g.append("title").text(`${c.run.name}: p90 ${formatRounded(c.p90)} min`);
     g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", cy - 9).attr("y2", cy + 9).attr("stroke", c.run.color).attr("stroke-width", 2.5);
     g.append("path").attr("d", symbolPath(c.run.index, 40)).attr("transform", `translate(${cx},${cy})`).attr("fill", c.run.color).attr("stroke", "white");
-    // The label sits above and to the left of the tick, where this curve (rising) cannot be,
-    // led by the scenario's symbol; near the left edge it goes to the right instead.
-    const left = cx - range[0] > 120;
-    const ly = px(cy - 12 - 15 * k);
-    g.append("path").attr("d", symbolPath(c.run.index, 30)).attr("transform", `translate(${left ? cx - 8 : cx + 8},${ly})`).attr("fill", c.run.color);
-    g.append("text")
-      .attr("x", left ? cx - 15 : cx + 15)
-      .attr("y", ly)
-      .attr("dy", "0.32em")
-      .attr("text-anchor", left ? "end" : "start")
-      .text(`p90 ${formatRounded(c.p90)} min`);
-  });
+  }
   if (measured.length === 0) plot.append("text").attr("x", (range[0] + range[1]) / 2).attr("y", y(0.5)).attr("text-anchor", "middle").text("No incidents measured");
 
   const ticks = scale === "log" ? logTicks(x.ticks(), (range[1] - range[0]) / 45) : x.ticks(Math.floor((range[1] - range[0]) / 70));

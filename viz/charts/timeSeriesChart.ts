@@ -113,22 +113,29 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
     g.append("path").attr("class", "gridgov-band").attr("d", area(points)).attr("fill", run.color).attr("fill-opacity", 0.15);
     g.append("path").attr("class", "gridgov-line").attr("d", line(points)).attr("fill", "none").attr("stroke", run.color).attr("stroke-width", 2).attr("stroke-dasharray", scenarioMark(run.index).dash || null);
   }
-  peaks.forEach(({ run, peak }, k) => {
+  // Each label on whichever side of its leader has more room, led by the scenario's symbol;
+  // the rows ordered so that no leader runs through another scenario's label.
+  const labels = peaks.map(({ run, peak }) => {
     const cx = px(x(spec.day(peak!.index)));
-    const cy = px(y(peak!.value));
-    const g = plot.append("g").attr("class", "gridgov-peak").attr("data-scenario", run.index).attr("data-index", peak!.index).attr("data-value", peak!.value);
-    g.append("path").attr("d", symbolPath(run.index, 64)).attr("transform", `translate(${cx},${cy})`).attr("fill", run.color).attr("stroke", "white");
-    const ly = px(top - headroom + 10 + k * 15);
-    g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", ly).attr("y2", cy - 6).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "1 2");
-    // The label, led by the scenario's symbol, on whichever side of the leader has more room.
+    const text = `peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`;
     const side = cx > (MARGIN.left + width - MARGIN.right) / 2 ? -1 : 1;
+    const reach = 15 + textWidth(text);
+    return { run, peak: peak!, cx, text, side, from: side > 0 ? cx + 4 : cx - reach, to: side > 0 ? cx + reach : cx - 4 };
+  });
+  const labelRow = labelRows(labels);
+  labels.forEach(({ run, peak, cx, text, side }, k) => {
+    const cy = px(y(peak.value));
+    const g = plot.append("g").attr("class", "gridgov-peak").attr("data-scenario", run.index).attr("data-index", peak.index).attr("data-value", peak.value);
+    g.append("path").attr("d", symbolPath(run.index, 64)).attr("transform", `translate(${cx},${cy})`).attr("fill", run.color).attr("stroke", "white");
+    const ly = px(top - headroom + 10 + labelRow[k] * 15);
+    g.append("line").attr("x1", cx).attr("x2", cx).attr("y1", ly).attr("y2", cy - 6).attr("stroke", run.color).attr("stroke-width", 1).attr("stroke-dasharray", "1 2");
     g.append("path").attr("d", symbolPath(run.index, 30)).attr("transform", `translate(${cx + side * 8},${ly})`).attr("fill", run.color);
     g.append("text")
       .attr("x", cx + side * 15)
       .attr("y", ly)
       .attr("dy", "0.32em")
       .attr("text-anchor", side < 0 ? "end" : "start")
-      .text(`peak ${spec.format(peak!.value)} at ${spec.when(peak!.index)}`);
+      .text(text);
   });
 
   // Each scenario's marker in its colour, named in its tooltip and the caption (labels in
@@ -176,6 +183,45 @@ export function timeSeriesChart(runs: readonly ScenarioRun[], options: TimeSerie
 const WARMUP_FILL = "#eeeeee";
 /** The ▼ marking a first missed time limit, its tip at the origin. */
 const MISSED_MARK = "M-5,-9L5,-9L0,0Z";
+
+/**
+ * A row (0 = top) for each peak label, so that as few leaders as possible — none, where an
+ * order allows it — run down through a label in a row below theirs. A leader stands at
+ * `cx`; a label covers `from`–`to`. Every order of the (at most eight) labels is tried; the
+ * first with the fewest crossings, starting from the scenarios' own order, is kept.
+ */
+export function labelRows(labels: ReadonlyArray<{ cx: number; from: number; to: number }>): number[] {
+  const n = labels.length;
+  const crossings = (order: number[]) => {
+    let c = 0;
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (labels[order[a]].cx >= labels[order[b]].from && labels[order[a]].cx <= labels[order[b]].to) c++;
+    return c;
+  };
+  let best = Array.from({ length: n }, (_, k) => k);
+  let fewest = crossings(best);
+  const order: number[] = [];
+  const used = new Array<boolean>(n).fill(false);
+  const search = () => {
+    if (fewest === 0) return;
+    if (order.length === n) {
+      const c = crossings(order);
+      if (c < fewest) [best, fewest] = [[...order], c];
+      return;
+    }
+    for (let k = 0; k < n; k++) {
+      if (used[k]) continue;
+      used[k] = true;
+      order.push(k);
+      search();
+      order.pop();
+      used[k] = false;
+    }
+  };
+  if (n <= 8) search();
+  const rows = new Array<number>(n);
+  best.forEach((k, row) => (rows[k] = row));
+  return rows;
+}
 
 /** The key to the warm-up shading and the ▼ markers, in one row at (x, y). */
 function drawKey(svg: ReturnType<typeof chartFrame>["svg"], x: number, y: number, warmup: boolean, missed: boolean): void {

@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { distributionChart, perHalfPixel } from "../../../viz/charts/distributionChart.js";
 import { formatNumber, formatRounded } from "../../../viz/charts/format.js";
+import { textWidth } from "../../../viz/charts/textWidth.js";
 import { syntheticRun } from "./fixtures.js";
 import { parseShown, skeleton, svgOf, tableColumns, tableRows, ticks } from "./helpers.js";
 
@@ -34,12 +35,29 @@ describe("distributionChart", () => {
         expect(Number(mark.getAttribute("data-value"))).toBe(p90);
         const tick = mark.querySelector("line")!;
         expect(Number(tick.getAttribute("x1"))).toBeCloseTo(xOf(figure, p90, scale === "log"), 1);
-        expect(mark.querySelector("text")?.textContent).toBe(`p90 ${formatRounded(p90)} min`);
+        // The figure is in the scenario's legend line, not by the tick where other curves pass.
+        expect(mark.querySelector("text")).toBeNull();
+        const legend = figure.querySelectorAll("g.gridgov-legend-item")[k];
+        expect(legend.querySelector(".gridgov-legend-note")?.textContent).toBe(` · p90 ${formatRounded(p90)} min`);
+        expect(legend.querySelector("text")?.textContent).toBe(`${run.name} · p90 ${formatRounded(p90)} min`);
         const y90 = ticks(svgOf(figure).querySelectorAll("g.gridgov-axis")[1], "y");
         const [top, bottom] = [y90.find((t) => t.value === 100)!.at, y90.find((t) => t.value === 0)!.at];
         const mid = (Number(tick.getAttribute("y1")) + Number(tick.getAttribute("y2"))) / 2;
         expect(mid).toBeCloseTo(bottom + 0.9 * (top - bottom), 1);
       });
+    }
+  });
+
+  test("the last tick label of a long axis (100,000 min) ends inside the chart", () => {
+    const long = [syntheticRun(0, "Slow", [{ response: Array.from({ length: 100 }, (_, k) => 1000 * (k + 1)) }])];
+    for (const scale of ["log", "linear"] as const) {
+      const figure = distributionChart(long, { metric: "responseTime", scale });
+      const width = Number(svgOf(figure).getAttribute("width"));
+      const axis = svgOf(figure).querySelectorAll("g.gridgov-axis")[0];
+      const last = ticks(axis, "x").at(-1)!;
+      const label = Array.from(axis.querySelectorAll(".tick text")).at(-1)!.textContent!;
+      expect(last.value, scale).toBeGreaterThanOrEqual(100000);
+      expect(last.at + textWidth(label, 10) / 2, `${scale}: ${label}`).toBeLessThanOrEqual(width);
     }
   });
 

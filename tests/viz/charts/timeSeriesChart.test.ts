@@ -2,7 +2,8 @@
 import { describe, expect, test } from "vitest";
 import { formatNumber } from "../../../viz/charts/format.js";
 import { peakOf } from "../../../viz/charts/peakOf.js";
-import { dayNumbers, timeSeriesChart } from "../../../viz/charts/timeSeriesChart.js";
+import { textWidth } from "../../../viz/charts/textWidth.js";
+import { dayNumbers, labelRows, timeSeriesChart } from "../../../viz/charts/timeSeriesChart.js";
 import { fixture, syntheticRun } from "./fixtures.js";
 import { svgOf, tableColumns, tableRows, ticks, translate } from "./helpers.js";
 
@@ -49,6 +50,13 @@ describe("timeSeriesChart", () => {
     expect(figure.querySelector("figcaption")?.textContent).toContain("Peak of the mean: Baseline 10.5 at day 2, 06:00; Reform 5.0 at day 1, 10:00.");
     // The marker sits at 30 h = 1.25 days from the start on the shared x axis.
     expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(timeAxis(figure)(1.25), 1);
+    // The baseline's leader (day 2) would run through the reform's label (from day 1, rightwards) below it: the reform's label goes on top.
+    const [baseLabel, reformLabel] = Array.from(peaks, (p) => Number(p.querySelector("text")?.getAttribute("y")));
+    expect(reformLabel).toBeLessThan(baseLabel);
+    const reformText = peaks[1].querySelector("text")!;
+    const reformFrom = Number(reformText.getAttribute("x"));
+    expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeGreaterThan(reformFrom);
+    expect(Number(peaks[0].querySelector("line")?.getAttribute("x1"))).toBeLessThan(reformFrom + textWidth(reformText.textContent!));
   });
 
   test("marks when each scenario first missed a time limit (its earliest replication) on the time axis, and says so in the caption", () => {
