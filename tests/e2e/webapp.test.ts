@@ -60,6 +60,19 @@ function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/**
+ * Checks that "no clear difference" is explained exactly when a summarised measure has one
+ * (from the page's JSON export); returns whether one has.
+ */
+async function unclearNoteMatches(page: Page): Promise<boolean> {
+  const exported = await exportedJson(page);
+  const summarised = ["responseTime.mean", "responseTime.p90", "timeLimitHitRate", "workerUtilization", "costPerYear"];
+  const unclear = exported.comparisons.some((c) => c.measures.some((m) => summarised.includes(m.measure) && m.difference.ci95 !== null && !m.difference.significant));
+  expect((await page.locator("#summary-sentences").innerText()).includes("makes no clear difference")).toBe(unclear);
+  expect(await page.locator("#unclear-note").count()).toBe(unclear ? 1 : 0);
+  return unclear;
+}
+
 /** Runs the comparison set up on the page and waits for the results. */
 async function runAndWait(page: Page): Promise<void> {
   await page.click("#run");
@@ -67,7 +80,11 @@ async function runAndWait(page: Page): Promise<void> {
 }
 
 /** Downloads the JSON export of the results on the page. */
-async function exportedJson(page: Page): Promise<{ runs: unknown[]; manifest: { seed: number } }> {
+async function exportedJson(page: Page): Promise<{
+  runs: unknown[];
+  manifest: { seed: number };
+  comparisons: Array<{ measures: Array<{ measure: string; difference: { ci95: [number, number] | null; significant: boolean } }> }>;
+}> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
   const path = await download.path();
   return JSON.parse(readFileSync(path, "utf8"));
@@ -94,6 +111,8 @@ describe("the web app in a real browser (Chromium)", () => {
       return runScenario(parsed.value, { seed: 7, replications: 3 });
     });
     expect(firstDifference(JSON.stringify(exported.runs), JSON.stringify(expected))).toBe(null);
+    // Doubling the staff makes every summarised difference clear (seed 7): no note.
+    expect(await unclearNoteMatches(page)).toBe(false);
     // And the command line itself, on the shipped file, with the same seed.
     const cli = runCli(["run", "scenarios/teaching-small.json", "--seed", "7", "--replications", "3", "--json"]);
     expect(cli.status).toBe(0);
@@ -158,6 +177,8 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.waitForSelector("#lesson:not(.hidden)");
     expect(await page.locator("#scenario-list li").count()).toBe(2);
     expect(await page.locator("#run").isDisabled()).toBe(true);
+    // Why, in words on the page (a tooltip does not show on a phone).
+    expect(await page.locator("#run-hint").innerText()).toBe("Write your prediction first");
     // No answer before the prediction: the preview and the sweep say why they are empty.
     await page.waitForTimeout(1500);
     expect(await page.locator("#preview-table").count()).toBe(0);
@@ -182,6 +203,7 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await editable.isDisabled()).toBe(false);
     await page.fill("#prediction", "Travel gets shorter, waits grow.");
     expect(await page.locator("#run").isDisabled()).toBe(false);
+    expect(await page.locator("#run-hint").innerText()).toBe("");
     await runAndWait(page);
     expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
     await page.waitForSelector("#preview-table");
@@ -316,11 +338,14 @@ describe("the web app in a real browser (Chromium)", () => {
     // The command line's seed rule: a seed gridgov run --seed would refuse is refused here too.
     await page.fill("#seed", "1.5");
     await page.click("#run");
-    await expect.poll(() => page.locator("#status").innerText()).toBe(`Seed: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found "1.5".`);
+    await expect.poll(() => page.locator("#settings-error").innerText()).toBe(`Seed: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found "1.5".`);
+    expect(await page.getAttribute("#seed", "aria-invalid")).toBe("true");
     await page.fill("#seed", "4");
     await page.fill("#replications", "30");
     await page.click("#run");
     await expect.poll(() => page.locator("#status").innerText(), { timeout: 30_000 }).toMatch(/of 30 replications done/);
+    expect(await page.locator("#settings-error").innerText()).toBe("");
+    expect(await page.getAttribute("#seed", "aria-invalid")).toBeNull();
     await page.fill("#seed", "5");
     await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
     await expect.poll(() => page.locator("#stale-note").isVisible()).toBe(true);
@@ -425,6 +450,8 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await items.nth(0).locator(".entry-warning").count()).toBe(0);
     await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
     expect(await page.locator("#results-body").innerText()).toContain("Reform: all five aspects combined: another district than the baseline's");
+    // Two 3-day replications leave some differences unclear (seed 4): the note explains them.
+    expect(await unclearNoteMatches(page)).toBe(true);
     await items.nth(1).getByRole("button", { name: "Make baseline: Reform: all five aspects combined" }).click();
     expect(await items.nth(0).locator(".name").innerText()).toBe("Reform: all five aspects combined");
     expect(await items.nth(0).getByRole("button", { name: /^Make baseline/ }).count()).toBe(0);

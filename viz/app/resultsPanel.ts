@@ -57,8 +57,14 @@ export function resultsPanel() {
     const runs = scenarioRunsOf(c);
     const reps = c.request.replications;
     const base = runs[0];
-    const sentences = c.comparisons.flatMap((list, k) =>
-      SUMMARY_MEASURES.map((m) => list.find((x) => x.measure === m)).filter((x) => x !== undefined).map((x) => describeDifference(base.name, runs[k + 1].name, x)),
+    const summarised = c.comparisons.map((list) => SUMMARY_MEASURES.map((m) => list.find((x) => x.measure === m)).filter((x) => x !== undefined));
+    const sentences = summarised.flatMap((list, k) => list.map((x) => describeDifference(base.name, runs[k + 1].name, x)));
+    // "No clear difference" is not "no difference": say what more replications can do.
+    const unclear = summarised.flat().some((x) => x.difference.ci95 !== null && !x.difference.significant && (x.difference.ci95[0] !== 0 || x.difference.ci95[1] !== 0));
+    const unclearNote = el(
+      "p",
+      { id: "unclear-note", className: "status" },
+      `“No clear difference” means that the 95 % interval still includes zero after ${reps} replications: the difference may be too small to matter, or more replications may show it (the interval narrows roughly with the square root of their number: four times as many halve it).`,
     );
     const jsonButton = el("button", { id: "export-json", type: "button", onclick: () => download("gridgov-comparison.json", comparisonJson(c), "application/json") }, "Download JSON");
     const csvButton = el("button", { id: "export-csv", type: "button", onclick: () => download("gridgov-comparison.csv", comparisonCsv(c), "text/csv") }, "Download CSV");
@@ -70,6 +76,7 @@ export function resultsPanel() {
       runs.length > 1
         ? el("ul", { id: "summary-sentences", className: "summary-sentences" }, ...sentences.map((s) => el("li", {}, s)))
         : el("p", { id: "summary-sentences" }, "Add a second scenario to compare it with this baseline."),
+      unclear ? unclearNote : null,
       ...c.outcomes.flatMap((o) => o.result.warnings.map((w) => el("p", { className: "error" }, `${o.result.scenario.name}: ${w}`))),
       summaryTable(runs),
       el("div", { className: "row" }, jsonButton, csvButton, el("span", { className: "status" }, "Exports include the run manifest (engine version, scenario hashes, seed).")),

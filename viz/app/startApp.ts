@@ -75,6 +75,10 @@ export function startApp(root: HTMLElement): void {
   const cancelButton = el("button", { id: "cancel", type: "button", disabled: true, onclick: () => running?.abort() }, "Cancel");
   const progress = el("progress", { id: "progress", max: 1, value: 0, "aria-label": "Progress of the comparison" });
   const status = el("p", { id: "status", className: "status", role: "status", "aria-live": "polite" });
+  /** What is wrong with the seed or the number of replications, beside them. */
+  const settingsError = el("p", { id: "settings-error", className: "error", role: "alert" });
+  /** Why the run button is disabled, in words (a tooltip does not show on a phone). */
+  const runHint = el("span", { id: "run-hint", className: "status" });
   const shareUrl = el("input", { id: "share-url", className: "share-url", readonly: true, "aria-label": "Share link", placeholder: "press “Make share link”" });
   const linkError = el("div", { id: "link-error", className: "error", role: "alert" });
   // A link that cannot be opened is said at the top of the page, where it is seen without scrolling.
@@ -112,8 +116,9 @@ export function startApp(root: HTMLElement): void {
       "div",
       { className: "panel" },
       el("div", { className: "row" }, el("label", { for: "seed" }, "Seed"), seedInput, el("label", { for: "replications" }, "Replications"), repsInput),
+      settingsError,
       el("p", { id: "seed-help", className: "status" }, "The same scenarios and seed give the same numbers, here and with gridgov run --seed."),
-      el("div", { className: "row" }, runButton, cancelButton),
+      el("div", { className: "row" }, runButton, cancelButton, runHint),
       el("div", { className: "row" }, autoRun, el("label", { for: "auto-run" }, "Run the full comparison after each change"), autoRunNote),
       progress,
       status,
@@ -271,6 +276,7 @@ export function startApp(root: HTMLElement): void {
     const needPrediction = lesson !== null && prediction.value.trim() === "";
     runButton.disabled = running !== null || entries.length === 0 || invalid || needPrediction;
     runButton.title = entries.length === 0 ? "Add a scenario first" : invalid ? "Fix the invalid scenario first" : needPrediction ? "Write your prediction first" : "";
+    runHint.textContent = running === null ? runButton.title : "";
   }
   prediction.addEventListener("input", updateRunButton);
   // Results are for one seed and number of replications: changing either makes them out of date,
@@ -280,22 +286,25 @@ export function startApp(root: HTMLElement): void {
       setupVersion++;
       results.markStale();
     });
+    // Checked when the box is left, not at every keystroke.
+    input.addEventListener("change", () => void runSettings());
   }
 
   function runSettings(): { seed: number | string; replications: number } | null {
     const replications = Number(repsInput.value);
     // The command line's rule (spaces around it aside), so that any run made here can be repeated with gridgov run --seed.
     const parsed = parseSeed(seedInput.value.trim());
-    if (!parsed.ok) {
-      status.textContent = `Seed: expected ${SEED_RULE}, found ${parsed.found}.`;
-      return null;
+    const repsOk = Number.isInteger(replications) && replications >= 2 && replications <= 200;
+    for (const [input, ok] of [[seedInput, parsed.ok], [repsInput, repsOk]] as const) {
+      if (ok) input.removeAttribute("aria-invalid");
+      else input.setAttribute("aria-invalid", "true");
     }
-    const seed = parsed.seed;
-    if (!Number.isInteger(replications) || replications < 2 || replications > 200) {
-      status.textContent = `Replications: expected a whole number from 2 to 200 (intervals need at least 2), found “${repsInput.value}”.`;
-      return null;
-    }
-    return { seed, replications };
+    settingsError.textContent = !parsed.ok
+      ? `Seed: expected ${SEED_RULE}, found ${parsed.found}.`
+      : !repsOk
+        ? `Replications: expected a whole number from 2 to 200 (intervals need at least 2), found “${repsInput.value}”.`
+        : "";
+    return parsed.ok && repsOk ? { seed: parsed.seed, replications } : null;
   }
 
   async function run() {
