@@ -231,6 +231,11 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.click("#lesson-make");
     const link = await page.inputValue("#share-url");
     expect(link).toContain("#share=");
+    // Copy link puts it on the clipboard, and says so.
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
+    await page.click("#copy-link");
+    await expect.poll(() => page.locator("#copy-note").innerText()).toBe("Link copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     const student = await browser.newPage();
     await student.goto(link);
     await student.waitForSelector("#lesson:not(.hidden)");

@@ -81,6 +81,8 @@ export function startApp(root: HTMLElement): void {
   const runHint = el("span", { id: "run-hint", className: "status" });
   const shareUrl = el("input", { id: "share-url", className: "share-url", readonly: true, "aria-label": "Share link", placeholder: "press “Make share link”" });
   const linkError = el("div", { id: "link-error", className: "error", role: "alert" });
+  const copyNote = el("span", { id: "copy-note", className: "status", role: "status" });
+  const copyButton = el("button", { id: "copy-link", type: "button", disabled: true, onclick: () => void copyLink() }, "Copy link");
   // A link that cannot be opened is said at the top of the page, where it is seen without scrolling.
   const openError = el("div", { id: "open-error", className: "open-error hidden", role: "alert", tabindex: -1 });
   const lessonBox = el("section", { id: "lesson", className: "panel lesson hidden", "aria-labelledby": "lesson-title" });
@@ -126,7 +128,7 @@ export function startApp(root: HTMLElement): void {
     el(
       "div",
       { className: "panel" },
-      el("div", { className: "row" }, el("button", { id: "share-button", type: "button", onclick: () => makeShareLink() }, "Make share link")),
+      el("div", { className: "row" }, el("button", { id: "share-button", type: "button", onclick: () => makeShareLink() }, "Make share link"), copyButton, copyNote),
       shareUrl,
       linkError,
       lessonMaker(
@@ -411,6 +413,19 @@ export function startApp(root: HTMLElement): void {
     url.hash = `share=${encoded.text}`;
     shareUrl.value = url.toString();
     shareUrl.select();
+    copyButton.disabled = false;
+    copyNote.textContent = "";
+  }
+
+  /** Copies the share link to the clipboard, and says whether it could. */
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(shareUrl.value);
+      copyNote.textContent = "Link copied.";
+    } catch {
+      shareUrl.select();
+      copyNote.textContent = "This browser would not copy it: the link is selected, press Ctrl+C (⌘C on a Mac).";
+    }
   }
 
   /**
