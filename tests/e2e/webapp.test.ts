@@ -503,6 +503,11 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }], seed: 2, replications: 2, lesson: { title: "T".repeat(150), question: `https://example.org/${"q".repeat(400)}` } }));
     await page.waitForSelector(".lesson");
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    // Pressing Run on a phone brings the results, far below the button, into view.
+    await page.fill("#prediction", "Shorter");
+    await runAndWait(page);
+    await expect.poll(() => page.evaluate(() => Math.abs(document.querySelector("#results")!.getBoundingClientRect().top))).toBeLessThan(5);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("results");
     await page.close();
   }, 180_000);
 

@@ -2,6 +2,7 @@ import { scenarioColor } from "../charts/palette.js";
 import { CancelledError, EnginePool } from "../engine/EnginePool.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { el, replace } from "./el.js";
+import { scrollTable } from "./scrollTable.js";
 import { entryName, entryScenario, type ScenarioEntry } from "./ScenarioEntry.js";
 
 /** Days simulated by the preview (after at most one warm-up day). */
@@ -69,16 +70,12 @@ export function previewPanel() {
       });
       replace(
         body,
-        el(
-          "div",
-          { className: "table-wrap", tabindex: 0, role: "region", "aria-label": "Quick preview table (scrolls sideways)" },
-          el(
-            "table",
-            { id: "preview-table" },
-            el("caption", { className: "status" }, `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look to rank the scenarios, with no interval. Its times run low, as backlogs have no time to build up in ${PREVIEW_DAYS} days; quote the full comparison's figures.`),
-            el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
-            el("tbody", {}, ...rows),
-          ),
+        scrollTable(
+          "preview-table",
+          `One short run per scenario (${PREVIEW_DAYS} days, replication 0): a first look to rank the scenarios, with no interval. Its times run low, as backlogs have no time to build up in ${PREVIEW_DAYS} days; quote the full comparison's figures.`,
+          "Quick preview table",
+          el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), el("th", { scope: "col" }, "Mean response (min)"), el("th", { scope: "col" }, "p90 response (min)"), el("th", { scope: "col" }, "Utilisation (%)"), el("th", { scope: "col" }, "Incidents"))),
+          el("tbody", {}, ...rows),
         ),
       );
       element.dataset.ready = String(mine);

@@ -71,7 +71,7 @@ export function startApp(root: HTMLElement): void {
   /** The user's own choice, restored when a lesson closes. */
   let autoRunChoice = true;
   autoRun.addEventListener("change", () => (autoRunChoice = autoRun.checked));
-  const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run() }, "Run comparison");
+  const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run(true) }, "Run comparison");
   const cancelButton = el("button", { id: "cancel", type: "button", disabled: true, onclick: () => running?.abort() }, "Cancel");
   const progress = el("progress", { id: "progress", max: 1, value: 0, "aria-label": "Progress of the comparison" });
   const status = el("p", { id: "status", className: "status", role: "status", "aria-live": "polite" });
@@ -309,7 +309,8 @@ export function startApp(root: HTMLElement): void {
     return parsed.ok && repsOk ? { seed: parsed.seed, replications } : null;
   }
 
-  async function run() {
+  /** Runs the comparison; `pressed`: started by the button, so the results are brought into view when they are below it. */
+  async function run(pressed = false) {
     const settings = runSettings();
     if (!settings || entries.length === 0) return;
     // What this run is, as a link: saved with its results even if the page is edited meanwhile.
@@ -341,6 +342,11 @@ export function startApp(root: HTMLElement): void {
       );
       status.textContent = `Done: ${plural(scenarios.length, "scenario")} × ${settings.replications} replications.`;
       await results.show(comparison, lesson && prediction.value.trim() ? prediction.value.trim() : null);
+      // On one column (a phone) the results are far below the button: go there, as a reader would.
+      if (pressed && results.element.getBoundingClientRect().top > window.innerHeight) {
+        results.element.scrollIntoView({ block: "start" });
+        results.element.focus({ preventScroll: true });
+      }
       // The set-up was edited while this ran (and no rerun follows): say so.
       if (version !== setupVersion && !rerun) results.markStale();
       await save(comparison, share);

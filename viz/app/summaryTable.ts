@@ -2,6 +2,7 @@ import type { ValueSummary } from "../../sim/metrics/summarize.js";
 import { formatEstimate } from "../charts/format.js";
 import type { ScenarioRun } from "../charts/index.js";
 import { el } from "./el.js";
+import { scrollTable } from "./scrollTable.js";
 
 interface Column {
   label: string;
@@ -25,13 +26,10 @@ const COLUMNS: Column[] = [
 /** Each scenario's headline figures with their 95 % intervals, as a table (the baseline first). */
 export function summaryTable(runs: readonly ScenarioRun[]): HTMLElement {
   const reps = runs[0]?.result.replications ?? 0;
-  return el(
-    "div",
-    { className: "table-wrap", tabindex: 0, role: "region", "aria-label": "Summary table (scrolls sideways)" },
-    el(
-    "table",
-    { id: "summary-table" },
-    el("caption", { className: "status" }, `Mean over ${reps} replications per scenario, with 95 % interval in brackets; p90 pools every incident of every replication (the differences from the baseline use the mean of each replication's own p90, which differs a little).`),
+  return scrollTable(
+    "summary-table",
+    `Mean over ${reps} replications per scenario, with 95 % interval in brackets; p90 pools every incident of every replication (the differences from the baseline use the mean of each replication's own p90, which differs a little).`,
+    "Summary table",
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Scenario"), ...COLUMNS.map((c) => el("th", { scope: "col" }, `${c.label} (${c.unit})`)))),
     el(
       "tbody",
@@ -47,7 +45,6 @@ export function summaryTable(runs: readonly ScenarioRun[]): HTMLElement {
           }),
         ),
       ),
-    ),
     ),
   );
 }
