@@ -2,7 +2,7 @@ import type { FieldSpec } from "./formFields.js";
 import { describeValue } from "./describeValue.js";
 import { formatFieldValue } from "./formatFieldValue.js";
 import type { RawControl } from "./readFieldValue.js";
-import { fieldSource } from "./fieldSources.js";
+import { ownFieldSource } from "./fieldSources.js";
 
 /** The DOM of one field and the operations the form needs on it. */
 export interface FieldControl {
@@ -74,7 +74,8 @@ export function fieldControl(doc: Document, spec: FieldSpec, id: string, texts: 
   const notes = [spec.default !== undefined ? `Default: ${describeValue(spec.default)}.` : "", spec.optional ? "Optional: leave empty for none." : ""];
   const defaultText = notes.filter(Boolean).join(" ");
   if (defaultText) description.append(" ", el("span", "scenario-form__default", defaultText));
-  const source = fieldSource(spec.path);
+  // A section's own source is said once with the section (see sectionSource).
+  const source = ownFieldSource(spec.path);
   if (source) description.append(" ", el("span", "scenario-form__source", `Baseline value's source: ${source}.`));
 
   const error = el("p", "scenario-form__error");

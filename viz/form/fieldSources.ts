@@ -27,7 +27,12 @@ export const FIELD_SOURCES: ReadonlyArray<readonly [path: string, source: string
   ["residents", "assumption"],
 ];
 
-/** The source of the baseline's value of field `path`, or undefined if none is recorded. */
-export function fieldSource(path: string): string | undefined {
-  return FIELD_SOURCES.find(([entry]) => matchesPath(path, entry))?.[1];
+/** The source recorded for a whole section (`staffing`), shown once with the section. */
+export function sectionSource(section: string): string | undefined {
+  return FIELD_SOURCES.find(([entry]) => entry === section)?.[1];
+}
+
+/** The source recorded for field `path` itself or a part of it, not for its whole section. */
+export function ownFieldSource(path: string): string | undefined {
+  return FIELD_SOURCES.find(([entry]) => entry.includes(".") && matchesPath(path, entry))?.[1];
 }

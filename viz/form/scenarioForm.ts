@@ -1,3 +1,4 @@
+import { sectionSource } from "./fieldSources.js";
 import type { ScenarioIssue } from "../../sim/scenario/ScenarioIssue.js";
 import { scenarioSchema, type Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { changedPaths } from "./changedPaths.js";
@@ -124,12 +125,16 @@ export function createScenarioForm(options: ScenarioFormOptions): ScenarioFormCo
   const controls = new Map<string, FieldControl>();
   const groups = [{ key: "", label: texts.scenario, description: "" }, ...formSections()];
   for (const group of groups) {
-    const members = fields.filter((f) => f.section === group.key);
+    // A field with one possible value (the file format's version) has nothing to edit.
+    const members = fields.filter((f) => f.section === group.key && f.kind !== "const");
     if (members.length === 0) continue;
     const fieldset = el("fieldset", "scenario-form__section");
     fieldset.dataset.section = group.key || "scenario";
     fieldset.append(el("legend", "scenario-form__legend", group.label));
     if (group.description) fieldset.append(el("p", "scenario-form__section-description", group.description));
+    // Where the baseline's values of the whole section come from, said once rather than under every field.
+    const source = sectionSource(group.key);
+    if (source) fieldset.append(el("p", "scenario-form__source", `Baseline values' source: ${source}.`));
     for (const spec of members) {
       const id = `${prefix}-${spec.path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
       const control = fieldControl(doc, spec, id, texts, () => edit(spec.path));

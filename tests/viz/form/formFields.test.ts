@@ -1,4 +1,4 @@
-import { FIELD_SOURCES, fieldSource } from "../../../viz/form/fieldSources.js";
+import { FIELD_SOURCES, ownFieldSource, sectionSource } from "../../../viz/form/fieldSources.js";
 import { matchesPath } from "../../../viz/form/matchesPath.js";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
@@ -87,9 +87,13 @@ describe("sources of the baseline's values", () => {
   it("every source entry names a real field or section, and the headline levers have a specific public source", () => {
     const paths = formFields().map((f) => f.path);
     for (const [entry] of FIELD_SOURCES) expect(paths.some((p) => matchesPath(p, entry)), entry).toBe(true);
-    expect(fieldSource("grids.householdsPerGrid")).toMatch(/grid norms/);
-    expect(fieldSource("incidents.ratePerResidentPerYear")).toMatch(/Tianjin 2021/);
-    expect(fieldSource("staffing.vacancyRate")).toMatch(/assumption/);
-    expect(fieldSource("run.days")).toBeUndefined();
+    expect(ownFieldSource("grids.householdsPerGrid")).toMatch(/grid norms/);
+    expect(ownFieldSource("incidents.ratePerResidentPerYear")).toMatch(/Tianjin 2021/);
+    expect(ownFieldSource("incidents.categories.0.share")).toMatch(/Daxing/);
+    // A whole section's source belongs to the section, said once, not to each of its fields.
+    expect(ownFieldSource("staffing.vacancyRate")).toBeUndefined();
+    expect(sectionSource("staffing")).toMatch(/assumption/);
+    expect(ownFieldSource("run.days")).toBeUndefined();
+    expect(sectionSource("run")).toBeUndefined();
   });
 });

@@ -58,6 +58,11 @@ describe("scenarioForm", () => {
     expect(legends).toEqual(expect.arrayContaining(["Scenario", "District", "Grids", "Staffing", "Dispatch", "Admin", "Shifts", "Run"]));
     for (const spec of formFields()) {
       const f = field(spec.path);
+      // The file format's version has one possible value: nothing to edit, so not shown.
+      if (spec.kind === "const") {
+        expect(f, spec.path).toBeNull();
+        continue;
+      }
       expect(f, spec.path).not.toBeNull();
       const label = f.querySelector("label")!;
       const control = document.getElementById(label.htmlFor)!;
@@ -74,6 +79,12 @@ describe("scenarioForm", () => {
     expect(input("grids.gridsPerCommunity")).toMatchObject({ min: "1", step: "1" });
     expect(input("staffing.vacancyRate")).toMatchObject({ min: "0", max: "0.95" });
     expect(field("dispatch.policy").querySelector("select")!.options.length).toBe(3);
+    // A section's source once, with the section; a field's own source with the field.
+    const staffing = form.querySelector('fieldset[data-section="staffing"]')!;
+    expect(staffing.querySelectorAll(".scenario-form__source").length).toBe(2);
+    expect(staffing.querySelector(":scope > .scenario-form__source")?.textContent).toMatch(/^Baseline values' source: assumption/);
+    expect(field("staffing.workersPerGrid").querySelector(".scenario-form__source")?.textContent).toMatch(/one grid, one worker/);
+    expect(field("staffing.vacancyRate").querySelector(".scenario-form__source")).toBeNull();
     expect(input("residents.feedback").type).toBe("checkbox");
     expect(field("intake.delay").querySelector("textarea")!.value).toBe('{"type":"exponential","mean":15}');
   });
