@@ -20,10 +20,11 @@ import { summaryTable } from "./summaryTable.js";
 /** The measures the plain-words summary speaks of, in order. */
 const SUMMARY_MEASURES = ["responseTime.mean", "responseTime.p90", "timeLimitHitRate", "workerUtilization", "costPerYear"];
 
+/** What the map can colour grids by; `scale` turns the engine's figure into the unit shown (a share into %, as elsewhere on the page). */
 const MAP_METRICS = [
-  { key: "meanResponse", label: "Mean response time", unit: "min" },
-  { key: "occurred", label: "Incidents", unit: "per run" },
-  { key: "utilization", label: "Worker utilisation", unit: "share" },
+  { key: "meanResponse", label: "Mean response time", unit: "min", scale: 1 },
+  { key: "occurred", label: "Incidents", unit: "per run", scale: 1 },
+  { key: "utilization", label: "Worker utilisation", unit: "%", scale: 100 },
 ] as const;
 
 /** The charts of one scenario set, as the charts want them. */
@@ -123,7 +124,7 @@ function mapCard(c: ComparisonResult, runs: ScenarioRun[]): HTMLElement {
   const holder = el("div", {});
   const draw = () => {
     const m = MAP_METRICS.find((x) => x.key === metric.value)!;
-    const all = runs.map((r) => gridValues(r, m.key));
+    const all = runs.map((r) => gridValues(r, m.key).map((v) => (v === null ? null : v * m.scale)));
     const finite = all.flat().filter((v): v is number => v !== null && Number.isFinite(v));
     const domain: [number, number] = finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
     const i = Number(which.value);

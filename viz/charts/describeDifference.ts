@@ -10,7 +10,8 @@ import { displayUnit, formatRounded } from "./format.js";
  * - with a single paired replication, the estimate and "it needs at least 2 replications
  *   to give an interval";
  * - without any paired replication, that there is nothing to compare.
- * Shares are given in percentage points. Names are used as given (plain text).
+ * Shares are given in percentage points; a change of two hours or more is also given in
+ * hours ("by 466 min, about 7.8 hours"). Names are used as given (plain text).
  */
 export function describeDifference(baselineName: string, name: string, comparison: MeasureComparison): string {
   const { label, unit, difference: d } = comparison;
@@ -20,7 +21,7 @@ export function describeDifference(baselineName: string, name: string, compariso
   }
   const m = d.mean * u.factor;
   if (d.ci95 === null) {
-    const change = m === 0 ? `leaves ${label} unchanged` : `${m < 0 ? "cuts" : "raises"} ${label} by ${formatRounded(Math.abs(m))} ${u.suffix}`;
+    const change = m === 0 ? `leaves ${label} unchanged` : `${m < 0 ? "cuts" : "raises"} ${label} by ${formatRounded(Math.abs(m))} ${u.suffix}${inHours(Math.abs(m), u.suffix)}`;
     return `${name} ${change} compared with ${baselineName} in its only paired replication; it needs at least 2 replications to give an interval.`;
   }
   const lo = d.ci95[0] * u.factor;
@@ -32,7 +33,14 @@ export function describeDifference(baselineName: string, name: string, compariso
   const f = (v: number) => formatRounded(v, scale);
   if (lo > 0 || hi < 0) {
     const [a, b] = hi < 0 ? [-hi, -lo] : [lo, hi];
-    return `${name} ${hi < 0 ? "cuts" : "raises"} ${label} by ${f(Math.abs(m))} ${u.suffix} (95% CI ${f(a)}–${f(b)}) compared with ${baselineName}.`;
+    return `${name} ${hi < 0 ? "cuts" : "raises"} ${label} by ${f(Math.abs(m))} ${u.suffix}${inHours(Math.abs(m), u.suffix)} (95% CI ${f(a)}–${f(b)}) compared with ${baselineName}.`;
   }
   return `${name} makes no clear difference to ${label} (95% CI ${f(lo)} to ${f(hi)} ${u.suffix}) compared with ${baselineName}.`;
+}
+
+/** ", about 7.8 hours" for a change of two hours or more given in minutes; otherwise nothing. */
+function inHours(minutes: number, suffix: string): string {
+  if (suffix !== "min" || minutes < 120) return "";
+  const h = minutes / 60;
+  return `, about ${h < 10 ? h.toFixed(1) : Math.round(h).toLocaleString("en-US")} hours`;
 }

@@ -55,4 +55,13 @@ describe("describeDifference", () => {
   test("names are used as given", () => {
     expect(describeDifference("<b>A</b>", "<img src=x>", comparison(-12.3, [-15.2, -9.1]))).toMatch(/^<img src=x> cuts .* compared with <b>A<\/b>\.$/);
   });
+
+  test("gives a change of two hours or more in hours too, and a shorter one in minutes only", () => {
+    expect(describeDifference("Baseline", "Reform B", comparison(-466, [-483, -449]))).toBe(
+      "Reform B cuts mean response time by 466 min, about 7.8 hours (95% CI 449–483) compared with Baseline.",
+    );
+    expect(describeDifference("Baseline", "Reform B", comparison(1447, [1384, 1510]))).toMatch(/raises mean response time by 1,447 min, about 24 hours \(95% CI/);
+    expect(describeDifference("Baseline", "Reform B", comparison(-119, [-130, -108]))).toMatch(/by 119 min \(95% CI/);
+    expect(describeDifference("Baseline", "Reform B", comparison(-300, null, { n: 1 }))).toMatch(/by 300 min, about 5\.0 hours compared with Baseline in its only paired replication/);
+  });
 });
