@@ -1,5 +1,6 @@
 import * as d3 from "d3";
 import type { Playback } from "../../sim/experiments/recordPlayback.js";
+import { ACTIVITIES } from "../../sim/model/Workforce.js";
 import { ACTIVITY_STYLES } from "./activityStyles.js";
 import { formatClock } from "./formatClock.js";
 import { frameAt } from "./frameAt.js";
@@ -264,7 +265,7 @@ export function playbackView(playback: Playback, { color = "#0b5cad", label = pl
   });
   function play(): void {
     if (destroyed || loop.running) return;
-    if (time >= end) setTime(0);
+    if (time >= end) setTime(startTime(playback));
     playButton.text("Pause");
     loop.start();
   }
@@ -290,7 +291,7 @@ export function playbackView(playback: Playback, { color = "#0b5cad", label = pl
     else play();
   });
 
-  setTime(0);
+  setTime(startTime(playback));
   const element = root.node()!;
   return {
     element,
@@ -305,6 +306,26 @@ export function playbackView(playback: Playback, { color = "#0b5cad", label = pl
       element.remove();
     },
   };
+}
+
+/** Minutes shown before the first worker comes on duty, to see the district wake up. */
+const LEAD_IN_MINUTES = 30;
+
+/**
+ * Where the view starts (and play restarts): half an hour before the first worker is on
+ * duty — not at midnight, when everyone is off duty and nothing would move for hours at
+ * the default speed; 0 when someone is on duty from the start.
+ */
+export function startTime(playback: Playback): number {
+  const { frames, layout } = playback;
+  const W = layout.workers;
+  const offDuty = ACTIVITIES.indexOf("offDuty");
+  for (let f = 0; f < frames.count; f++) {
+    for (let w = 0, k = f * W; w < W; w++, k++) {
+      if (frames.activity[k] !== offDuty) return Math.max(0, frames.time[f] - LEAD_IN_MINUTES);
+    }
+  }
+  return 0;
 }
 
 /** A 16 × 16 legend swatch in `li`, hidden from assistive technology (the text says it all). */

@@ -5,7 +5,7 @@ import { ACTIVITIES } from "../../../sim/model/Workforce.js";
 import { ACTIVITY_STYLES } from "../../../viz/playback/activityStyles.js";
 import { formatClock } from "../../../viz/playback/formatClock.js";
 import { frameAt } from "../../../viz/playback/frameAt.js";
-import { playbackView, type PlaybackView } from "../../../viz/playback/playbackView.js";
+import { playbackView, startTime, type PlaybackView } from "../../../viz/playback/playbackView.js";
 import { summaryText } from "../../../viz/playback/summaryText.js";
 import { teachingPlayback, tinyPlayback } from "./fixture.js";
 
@@ -128,6 +128,19 @@ describe("playbackView", () => {
     expect(el.querySelector(".gg-playback-legend-incidents")!.textContent).toMatch(/Urgent incident \(star\)/);
   });
 
+  it("starts half an hour before the first worker comes on duty, not at midnight with everyone at home", () => {
+    const start = startTime(real);
+    const W = real.layout.workers;
+    const offDuty = ACTIVITIES.indexOf("offDuty");
+    const first = Array.from({ length: real.frames.count }, (_, f) => f).find((f) => Array.from(real.frames.activity.subarray(f * W, (f + 1) * W)).some((a) => a !== offDuty))!;
+    // The teaching district's shifts start at 08:30.
+    expect(formatClock(real.frames.time[first])).toBe("Day 1, 08:30");
+    expect(start).toBe(real.frames.time[first] - 30);
+    const el = mount();
+    expect(q(el, ".gg-playback-time").textContent).toBe("Day 1, 08:00");
+    expect(Number(q<HTMLInputElement>(el, "input[type=range]").value)).toBe(start);
+  });
+
   it("plays in simulated time paced by animation frames, and stops at the end", () => {
     const el = mount();
     const button = q<HTMLButtonElement>(el, "button.gg-playback-play");
@@ -135,7 +148,7 @@ describe("playbackView", () => {
     expect(button.textContent).toBe("Pause");
     runFrame(1000);
     runFrame(1100); // 0.1 s at 1 hour per second: 6 minutes
-    expect(q(el, ".gg-playback-time").textContent).toBe("Day 1, 00:06");
+    expect(q(el, ".gg-playback-time").textContent).toBe(formatClock(startTime(real) + 6));
     const select = q<HTMLSelectElement>(el, "select");
     select.value = "1440";
     select.dispatchEvent(new Event("change"));
@@ -168,10 +181,11 @@ describe("playbackView", () => {
     const el = mount();
     const live = q(el, ".gg-playback-summary");
     expect(live.getAttribute("aria-live")).toBe("polite");
-    expect(live.textContent).toBe(summaryText(real, frameAt(real, 0)));
+    const start = startTime(real);
+    expect(live.textContent).toBe(summaryText(real, frameAt(real, start)));
     view.setTime(515);
     view.setTime(520);
-    expect(live.textContent).toBe(summaryText(real, frameAt(real, 0)));
+    expect(live.textContent).toBe(summaryText(real, frameAt(real, start)));
     vi.advanceTimersByTime(2000);
     expect(live.textContent).toBe(summaryText(real, frameAt(real, 520)));
     expect(live.textContent).toMatch(/^Day 1, 08:40 — \d+ workers? on duty, \d+ incidents? open$/);
