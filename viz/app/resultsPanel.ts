@@ -1,3 +1,4 @@
+import { glossary } from "./glossary.js";
 import { buildLayout } from "../../sim/model/Layout.js";
 import {
   describeDifference,
@@ -73,6 +74,7 @@ export function resultsPanel() {
     replace(
       body,
       prediction ? el("p", { className: "panel lesson", id: "your-prediction" }, el("strong", {}, "Your prediction: "), prediction) : null,
+      glossary(),
       el("p", {}, `${runs.length} scenario${runs.length === 1 ? "" : "s"} × ${reps} replications, seed ${String(c.request.seed)}; intervals are 95 % t-intervals over replications; differences are paired (common random numbers).`),
       runs.length > 1
         ? el("ul", { id: "summary-sentences", className: "summary-sentences" }, ...sentences.map((s) => el("li", {}, s)))
