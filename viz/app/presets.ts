@@ -20,3 +20,24 @@ export function presetName(id: string): string {
   const data = PRESETS[id] as { name?: unknown } | undefined;
   return typeof data?.name === "string" ? data.name : id;
 }
+
+/**
+ * The library in groups of one district each, named after the group's first scenario
+ * ("District J (illustrative) — baseline": the baseline and its reforms; the teaching
+ * district apart), so that a reform is picked beside the baseline it belongs to.
+ */
+export function presetGroups(): Array<{ label: string; ids: string[] }> {
+  const groups: Array<{ key: string; label: string; ids: string[] }> = [];
+  for (const id of Object.keys(PRESETS)) {
+    const key = districtKey(PRESETS[id]);
+    const group = groups.find((g) => g.key === key);
+    if (group) group.ids.push(id);
+    else groups.push({ key, label: presetName(id), ids: [id] });
+  }
+  return groups.map(({ label, ids }) => ({ label, ids }));
+}
+
+function districtKey(data: unknown): string {
+  const d = (data as { district?: Record<string, unknown> } | undefined)?.district ?? {};
+  return JSON.stringify([d.households, d.personsPerHousehold, d.widthMeters, d.heightMeters]);
+}

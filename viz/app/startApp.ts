@@ -13,7 +13,7 @@ import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareSta
 import { lessonMaker } from "./lessonMaker.js";
 import { SavedRuns } from "../store/savedRuns.js";
 import { el, replace } from "./el.js";
-import { PRESETS, presetName } from "./presets.js";
+import { PRESETS, presetGroups, presetName } from "./presets.js";
 import { previewPanel } from "./previewPanel.js";
 import { resultsPanel } from "./resultsPanel.js";
 import { savedPanel } from "./savedPanel.js";
@@ -59,7 +59,11 @@ export function startApp(root: HTMLElement): void {
 
   // ----- set-up column -----
   const list = el("ol", { className: "scenario-list", id: "scenario-list", "aria-label": "Scenarios to compare" });
-  const presetSelect = el("select", { id: "preset-select", "aria-label": "Scenario from the library" }, ...Object.keys(PRESETS).map((id) => el("option", { value: id }, presetName(id))));
+  const presetSelect = el(
+    "select",
+    { id: "preset-select", "aria-label": "Scenario from the library" },
+    ...presetGroups().map((g) => el("optgroup", { label: g.ids.length > 1 ? `${g.label} and its variants` : g.label }, ...g.ids.map((id) => el("option", { value: id }, presetName(id))))),
+  );
   const addButton = el("button", { id: "add-preset", type: "button", onclick: () => addEntry(makeEntry(presetSelect.value, PRESETS[presetSelect.value])) }, "Add");
   const fileInput = el("input", { id: "file-input", type: "file", accept: ".json,application/json" });
   const loadError = el("div", { id: "load-error", className: "error", role: "alert" });
