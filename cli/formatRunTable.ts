@@ -41,7 +41,7 @@ export function formatRunTable(r: RunResult): string {
       .filter(([k, v]) => k !== "available" && v > 0)
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(", ")}`,
-    "mean = mean of replication means; 95% CI = t-interval over replications; p50/p90/p95 pooled over all incidents of all replications",
+    "mean = mean of replication means; 95% CI = t-interval over replications (never below 0, nor above 100 % for shares); p50/p90/p95 pooled over all incidents of all replications",
     ...r.warnings.map((w) => `warning: ${w}`),
   ];
   return [...header, ...table, ...footer].join("\n") + "\n";
