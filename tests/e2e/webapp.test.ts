@@ -201,11 +201,18 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#editor h3").innerText()).toContain("Smaller grids");
     expect(await page.locator('#editor [data-path="staffing.workersPerGrid"] input').isDisabled()).toBe(true);
     expect(await editable.isDisabled()).toBe(false);
+    // The name is a label, free in every lesson: a follow-up can say what it changed.
+    expect(await page.locator('#editor [data-path="name"] input').isDisabled()).toBe(false);
+    // One parameter changed from the preset (the name is not counted).
+    expect(await page.locator("#scenario-list li").nth(1).locator(".badge", { hasText: "changed" }).innerText()).toBe("1 changed");
     await page.fill("#prediction", "Travel gets shorter, waits grow.");
     expect(await page.locator("#run").isDisabled()).toBe(false);
     expect(await page.locator("#run-hint").innerText()).toBe("");
     await runAndWait(page);
     expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
+    // Committed: the prediction cannot be rewritten after the results are out.
+    expect(await page.locator("#prediction").evaluate((t) => (t as HTMLTextAreaElement).readOnly)).toBe(true);
+    expect(await page.locator("#prediction-help").innerText()).toMatch(/^Committed with your first run/);
     await page.waitForSelector("#preview-table");
     expect(await page.locator("#sweep-run").isVisible()).toBe(true);
     await page.locator("#saved-list [data-id]").first().waitFor();

@@ -9,6 +9,7 @@ import { scenarioForm } from "../form/scenarioForm.js";
 import { changedPaths } from "../form/changedPaths.js";
 import { formFields } from "../form/formFields.js";
 import { getPath } from "../form/getPath.js";
+import { LABEL_PATHS } from "../share/lockedPaths.js";
 import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type Lesson as ShareLesson, type ShareState } from "../share/index.js";
 import { lessonMaker } from "./lessonMaker.js";
 import { SavedRuns } from "../store/savedRuns.js";
@@ -91,6 +92,7 @@ export function startApp(root: HTMLElement): void {
   const openError = el("div", { id: "open-error", className: "open-error hidden", role: "alert", tabindex: -1 });
   const lessonBox = el("section", { id: "lesson", className: "panel lesson hidden", "aria-labelledby": "lesson-title" });
   const prediction = el("textarea", { id: "prediction", rows: 3, "aria-describedby": "prediction-help" });
+  const predictionHelp = el("p", { id: "prediction-help", className: "status" });
 
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
@@ -213,7 +215,8 @@ export function startApp(root: HTMLElement): void {
     replace(
       list,
       ...entries.map((entry, i) => {
-        const changed = entry.preset ? changedPaths(entry.data, entry.baseline).length : 0;
+        // Parameters changed from the preset; a new name is not a change of the scenario.
+        const changed = entry.preset ? changedPaths(entry.data, entry.baseline).filter((p) => !LABEL_PATHS.includes(p)).length : 0;
         return el(
           "li",
           { "data-key": entry.key },
@@ -508,6 +511,12 @@ export function startApp(root: HTMLElement): void {
   /** In a lesson before the prediction is committed, the quick preview and the sweep are held back. */
   function applyLessonGate() {
     const gated = lesson !== null && !lesson.committed;
+    // Once results are out, the prediction stays as it was written before them.
+    prediction.readOnly = lesson !== null && lesson.committed;
+    predictionHelp.textContent =
+      lesson === null || !lesson.committed
+        ? "Write what you expect before running: the results appear only after you have committed to a prediction."
+        : "Committed with your first run: it stays as you wrote it, to set against the results.";
     preview.setGate(gated ? LESSON_GATE_NOTE : null);
     sweep.setGate(gated ? LESSON_GATE_NOTE : null);
     saved.setGate(gated ? LESSON_GATE_NOTE : null);
@@ -526,7 +535,7 @@ export function startApp(root: HTMLElement): void {
       el("h3", { id: "lesson-title" }, "Lesson: ", lesson.spec.title),
       el("p", {}, lesson.spec.question),
       el("label", { for: "prediction" }, "Your prediction"),
-      el("p", { id: "prediction-help", className: "status" }, "Write what you expect before running: the results appear only after you have committed to a prediction."),
+      predictionHelp,
       prediction,
       lessonFieldsNote(lesson.locked),
     );
@@ -538,10 +547,11 @@ export function startApp(root: HTMLElement): void {
    */
   function lessonFieldsNote(locked: readonly string[]): HTMLElement | null {
     if (locked.length === 0) return null;
-    const fields = formFields();
+    // Parameters only: not the file format's version, nor the labels (the name is always free).
+    const fields = formFields().filter((f) => f.kind !== "const" && !LABEL_PATHS.includes(f.path));
     const free = fields.filter((f) => !locked.includes(f.path));
     const named = (label: string, path: string) => [label, " (", el("code", {}, path), ")"];
-    if (free.length === 0) return el("p", { id: "lesson-fields", className: "status" }, "The lesson locks every parameter; you may still change the seed and the number of replications.");
+    if (free.length === 0) return el("p", { id: "lesson-fields", className: "status" }, "The lesson locks every parameter; you may still rename a scenario and change the seed and the number of replications.");
     if (free.length <= locked.length) {
       return el(
         "div",

@@ -49,7 +49,8 @@ describe("resolveShareState", () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.locked).toContain("staffing.workersPerGrid");
     expect(r.locked).not.toContain("grids.householdsPerGrid");
-    expect(r.locked).toHaveLength(allPaths.length - 1);
+    // Everything but the one editable field and the two labels (name, description).
+    expect(r.locked).toHaveLength(allPaths.length - 3);
     expect(r.lesson).toEqual(lesson);
     const bad = resolveShareState({ v: 1, scenarios: [{ preset: "teaching-small" }], seed: 1, replications: 2, lesson: { ...lesson, locked: ["staffing.nope"] } }, PRESETS);
     expect(bad).toEqual({ ok: false, error: 'lesson.locked: unknown field "staffing.nope"' });
@@ -76,9 +77,10 @@ describe("lockedPaths", () => {
     expect(lockedPaths({ locked: ["staffing", "run.days"] }, paths)).toEqual(["staffing.workersPerGrid", "staffing.skill", "run.days"]);
   });
   it("locks everything but `editable`, and `locked` wins over it", () => {
-    expect(lockedPaths({ editable: ["staffing"] }, paths)).toEqual(["name", "grids.householdsPerGrid", "run.days"]);
-    expect(lockedPaths({ editable: ["staffing"], locked: ["staffing.skill"] }, paths)).toEqual(["name", "staffing.skill", "grids.householdsPerGrid", "run.days"]);
-    expect(lockedPaths({ editable: [] }, paths)).toEqual(paths);
+    // The name is a label, not a parameter: never locked, so a changed scenario can be renamed.
+    expect(lockedPaths({ editable: ["staffing"] }, paths)).toEqual(["grids.householdsPerGrid", "run.days"]);
+    expect(lockedPaths({ editable: ["staffing"], locked: ["staffing.skill", "name"] }, paths)).toEqual(["staffing.skill", "grids.householdsPerGrid", "run.days"]);
+    expect(lockedPaths({ editable: [] }, paths)).toEqual(paths.filter((p) => p !== "name"));
   });
 });
 
