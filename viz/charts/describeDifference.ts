@@ -1,5 +1,5 @@
 import type { MeasureComparison } from "../../sim/experiments/compareRuns.js";
-import { displayUnit, formatRounded } from "./format.js";
+import { displayUnit, formatRounded, intervalScale } from "./format.js";
 
 /**
  * One sentence in plain words on how scenario `name` differs from `baselineName` in one
@@ -29,7 +29,7 @@ export function describeDifference(baselineName: string, name: string, compariso
   if (lo === 0 && hi === 0) {
     return `${name} leaves ${label} unchanged compared with ${baselineName} in all ${d.n} paired replications.`;
   }
-  const scale = Math.max(Math.abs(lo), Math.abs(hi), Math.abs(m));
+  const scale = intervalScale(m, lo, hi);
   const f = (v: number) => formatRounded(v, scale);
   if (lo > 0 || hi < 0) {
     const [a, b] = hi < 0 ? [-hi, -lo] : [lo, hi];

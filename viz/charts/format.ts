@@ -103,13 +103,31 @@ export function displayUnit(unit: string): DisplayUnit {
 }
 
 /**
+ * The scale for {@link formatRounded} at which an interval reads as it is: two significant
+ * digits of its largest figure, or more — up to four more — when fewer would show two
+ * different bounds as one ("20 (20 to 20)" for 19.92 to 19.93) or a bound on one side of
+ * zero as zero ("0.0 to 1.5" for an interval that excludes zero).
+ */
+export function intervalScale(mean: number, lo: number, hi: number): number {
+  let scale = Math.max(Math.abs(mean), Math.abs(lo), Math.abs(hi));
+  const reads0 = (text: string) => Number(text.replace(/[^\d.]/g, "")) === 0;
+  for (let extra = 0; extra < 4; extra++) {
+    const [a, b] = [formatRounded(lo, scale), formatRounded(hi, scale)];
+    if (!(lo !== hi && a === b) && !(lo > 0 && reads0(a)) && !(hi < 0 && reads0(b))) break;
+    scale /= 10;
+  }
+  return scale;
+}
+
+/**
  * An estimate with its 95 % interval for a label: "12 (9 to 15)", "62% (58 to 66)" with
  * `suffix` "%", "12 (no interval)" without one, "no data" without an estimate. Rounded
- * to two significant digits of the largest figure.
+ * to two significant digits of the largest figure, or more where the interval needs them
+ * ({@link intervalScale}).
  */
 export function formatEstimate(mean: number | null, ci95: readonly [number, number] | null, suffix = ""): string {
   if (mean === null || !Number.isFinite(mean)) return "no data";
   if (!ci95) return `${formatRounded(mean)}${suffix} (no interval)`;
-  const scale = Math.max(Math.abs(mean), Math.abs(ci95[0]), Math.abs(ci95[1]));
+  const scale = intervalScale(mean, ci95[0], ci95[1]);
   return `${formatRounded(mean, scale)}${suffix} (${formatRounded(ci95[0], scale)} to ${formatRounded(ci95[1], scale)})`;
 }

@@ -56,6 +56,14 @@ describe("describeDifference", () => {
     expect(describeDifference("<b>A</b>", "<img src=x>", comparison(-12.3, [-15.2, -9.1]))).toMatch(/^<img src=x> cuts .* compared with <b>A<\/b>\.$/);
   });
 
+  test("a clear difference never shows a bound at zero, and different bounds never read as one", () => {
+    const share = { unit: "share", label: "share closed within time limit" };
+    expect(describeDifference("Baseline", "Reform B", comparison(-0.007, [-0.015, -0.0002], share))).toBe(
+      "Reform B cuts share closed within time limit by 0.70 percentage points (95% CI 0.02–1.50) compared with Baseline.",
+    );
+    expect(describeDifference("Baseline", "Reform B", comparison(-0.1002, [-0.1004, -0.1], share))).toMatch(/by 10\.02 percentage points \(95% CI 10\.00–10\.04\)/);
+  });
+
   test("gives a change of two hours or more in hours too, and a shorter one in minutes only", () => {
     expect(describeDifference("Baseline", "Reform B", comparison(-466, [-483, -449]))).toBe(
       "Reform B cuts mean response time by 466 min, about 7.8 hours (95% CI 449–483) compared with Baseline.",

@@ -26,6 +26,17 @@ describe("format", () => {
     expect(formatEstimate(51.2, [41, 61.4], "%")).toBe("51% (41 to 61)");
     expect(formatEstimate(3, null)).toBe("3.0 (no interval)");
     expect(formatEstimate(null, null)).toBe("no data");
+    // More digits where two significant ones would merge the bounds or put a bound excluding zero at zero.
+    expect(formatEstimate(19.925, [19.92, 19.93])).toBe("19.93 (19.92 to 19.93)");
+    expect(formatEstimate(-10.02, [-10.3, -9.8])).toBe("−10.0 (−10.3 to −9.8)");
+    expect(formatEstimate(0.7, [0.02, 1.5])).toBe("0.70 (0.02 to 1.50)");
+    expect(formatEstimate(-0.7, [-1.5, -0.02])).toBe("−0.70 (−1.50 to −0.02)");
+    // An interval that includes zero, or a point, keeps two digits.
+    expect(formatEstimate(0.7, [-0.1, 1.5])).toBe("0.7 (−0.1 to 1.5)");
+    expect(formatEstimate(5, [5, 5])).toBe("5.0 (5.0 to 5.0)");
+    // Large figures: finer SI steps.
+    expect(formatEstimate(7.87e6, [7.861e6, 7.875e6])).toBe("7.87M (7.86M to 7.88M)");
+    expect(formatEstimate(7.8725e6, [7.8712e6, 7.8738e6])).toBe("7.873M (7.871M to 7.874M)");
   });
 
   test("fitText cuts by estimated width: Chinese and wide letters sooner than narrow ones, never below one character", () => {
