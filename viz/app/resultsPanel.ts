@@ -1,3 +1,4 @@
+import { findsTable } from "./findsTable.js";
 import { glossary } from "./glossary.js";
 import { buildLayout } from "../../sim/model/Layout.js";
 import {
@@ -82,6 +83,7 @@ export function resultsPanel() {
       unclear ? unclearNote : null,
       ...c.outcomes.flatMap((o) => o.result.warnings.map((w) => el("p", { className: "error" }, `${o.result.scenario.name}: ${w}`))),
       summaryTable(runs),
+      findsTable(runs),
       el("div", { className: "row" }, jsonButton, csvButton, el("span", { className: "status" }, "Exports include the run manifest (engine version, scenario hashes, seed).")),
       charts,
     );
