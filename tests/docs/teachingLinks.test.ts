@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EXERCISES, exerciseLink, LOCAL_URL } from "../../scripts/teaching-links.js";
 import { formFields } from "../../viz/form/formFields.js";
 import { decodeShareState, resolveShareState } from "../../viz/share/index.js";
+import { LABEL_PATHS } from "../../viz/share/lockedPaths.js";
 
 /** The shipped presets, id (file name without `.json`) → scenario data, as viz/app/presets.ts bundles them. */
 const PRESETS: Record<string, unknown> = Object.fromEntries(
@@ -42,9 +43,9 @@ describe("docs/teaching.md", () => {
     expect(lesson!.title.trim()).not.toBe("");
     expect(lesson!.question.trim()).not.toBe("");
     expect(lesson!.editable?.length ?? 0).toBeGreaterThan(0);
-    // Everything except the lesson's editable fields is locked, and those are not.
-    for (const path of lesson!.editable!) expect(resolved.locked).not.toContain(path);
-    expect(resolved.locked.length).toBe(fieldPaths.length - lesson!.editable!.length);
+    // Everything except the lesson's editable fields and the labels (name, description) is locked.
+    for (const path of [...lesson!.editable!, ...LABEL_PATHS]) expect(resolved.locked).not.toContain(path);
+    expect(resolved.locked.length).toBe(fieldPaths.length - lesson!.editable!.length - LABEL_PATHS.length);
   });
 });
 
