@@ -26,6 +26,11 @@ export const RETURNING = 6;
 /** Number of activities. */
 export const ACTIVITY_COUNT = ACTIVITIES.length;
 
+/** Grid workers in post in a district of `grids` grids: the posts (grids × workers per grid) less the vacant ones, rounded. */
+export function workerCount(s: Scenario, grids: number): number {
+  return Math.round(grids * s.staffing.workersPerGrid * (1 - s.staffing.vacancyRate));
+}
+
 /**
  * The grid workers: who they are (home grid, post, the grids they cover, type, skill)
  * and, as typed arrays indexed by worker id, where they are and what they are doing.
@@ -80,7 +85,7 @@ export class Workforce {
   /** @param rng the replication's "staffing" stream: who is part-time, who is new. */
   constructor(s: Scenario, layout: Layout, rng: Rng) {
     const G = layout.grids;
-    const W = Math.round(G * s.staffing.workersPerGrid * (1 - s.staffing.vacancyRate));
+    const W = workerCount(s, G);
     this.count = W;
     this.homeGrid = new Int32Array(W);
     this.coverFirst = new Int32Array(W);

@@ -1,4 +1,6 @@
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
+import { gridDimensions } from "../../sim/model/Layout.js";
+import { workerCount } from "../../sim/model/Workforce.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import type { ScenarioIssue } from "../../sim/scenario/ScenarioIssue.js";
 
@@ -46,4 +48,15 @@ export function entryScenario(entry: ScenarioEntry): Scenario {
 export function entryName(entry: ScenarioEntry): string {
   const name = (entry.data as { name?: unknown } | null)?.name;
   return typeof name === "string" && name ? name : "(unnamed scenario)";
+}
+
+/** "28 grids · 15 grid workers": the size of a valid entry's district, as the engine builds it; null while it is invalid. */
+export function entrySize(entry: ScenarioEntry): string | null {
+  if (entry.issues.length > 0) return null;
+  const s = entryScenario(entry);
+  const { columns, rows } = gridDimensions(s);
+  const grids = columns * rows;
+  const workers = workerCount(s, grids);
+  const n = (x: number) => x.toLocaleString("en-US");
+  return `${n(grids)} grid${grids === 1 ? "" : "s"} · ${n(workers)} grid worker${workers === 1 ? "" : "s"}`;
 }

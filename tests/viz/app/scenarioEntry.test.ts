@@ -1,11 +1,22 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenarioData } from "../../../sim/experiments/loadScenario.js";
-import { checkEntry, makeEntry } from "../../../viz/app/ScenarioEntry.js";
+import { GridModel } from "../../../sim/model/GridModel.js";
+import { checkEntry, entryScenario, entrySize, makeEntry } from "../../../viz/app/ScenarioEntry.js";
 
 const teaching = JSON.parse(readFileSync(new URL("../../../scenarios/teaching-small.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
 describe("a scenario entry", () => {
+  it("says how many grids and grid workers the engine builds for it, and nothing while it is invalid", () => {
+    const half = makeEntry(null, { ...teaching, grids: { ...(teaching.grids as object), householdsPerGrid: 200 }, staffing: { workersPerGrid: 0.54 } });
+    // 7 × 4 grids; 28 × 0.54 = 15.1 posts round to 15 workers — as the model itself has them.
+    expect(entrySize(half)).toBe("28 grids · 15 grid workers");
+    const model = new GridModel(entryScenario(half), { seed: 1, replication: 0 });
+    expect([model.layout.grids, model.workforce.count]).toEqual([28, 15]);
+    expect(entrySize(makeEntry(null, teaching))).toBe("15 grids · 15 grid workers");
+    expect(entrySize(makeEntry(null, { ...teaching, staffing: { workersPerGrid: -1 } }))).toBeNull();
+  });
+
   it("keeps the warnings of loading its scenario, as gridgov run prints them", () => {
     const overloaded = { ...teaching, incidents: { ratePerResidentPerYear: 60 } };
     const checked = loadScenarioData(overloaded);
