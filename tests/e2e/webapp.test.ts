@@ -205,10 +205,13 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator('#editor [data-path="name"] input').isDisabled()).toBe(false);
     // One parameter changed from the preset (the name is not counted).
     expect(await page.locator("#scenario-list li").nth(1).locator(".badge", { hasText: "changed" }).innerText()).toBe("1 changed");
+    expect(await page.locator("#lesson-run").isDisabled()).toBe(true);
     await page.fill("#prediction", "Travel gets shorter, waits grow.");
     expect(await page.locator("#run").isDisabled()).toBe(false);
     expect(await page.locator("#run-hint").innerText()).toBe("");
-    await runAndWait(page);
+    // The lesson box has its own Run button, beside the prediction.
+    await page.click("#lesson-run");
+    await page.waitForSelector("#results[data-ready]", { timeout: 240_000 });
     expect(await page.locator("#results").innerText()).toContain("Travel gets shorter, waits grow.");
     // Committed: the prediction cannot be rewritten after the results are out.
     expect(await page.locator("#prediction").evaluate((t) => (t as HTMLTextAreaElement).readOnly)).toBe(true);
@@ -404,8 +407,8 @@ describe("the web app in a real browser (Chromium)", () => {
     // Another replication, one day long: the slider now spans 24 hours.
     expect(await scrubber.getAttribute("max")).toBe("2880");
     expect(await page.locator("#playback-replication option").allTextContents()).toEqual([
-      expect.stringMatching(/^replication 0 — busiest hour: \d+ open on the platform$/),
-      expect.stringMatching(/^replication 1 — busiest hour: \d+ open on the platform$/),
+      expect.stringMatching(/^replication 0 — busiest hour of days 1–2: \d+ open on the platform$/),
+      expect.stringMatching(/^replication 1 — busiest hour of days 1–2: \d+ open on the platform$/),
     ]);
     await page.selectOption("#playback-replication", "1");
     await page.selectOption("#playback-days", "1");
@@ -453,14 +456,20 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 120_000);
 
-  it("flags a scenario of another district than the baseline's, makes another one the baseline, and saves a set-up run twice once", async () => {
+  it("flags a scenario of another district than the baseline's and does not run it by itself, makes another one the baseline, and saves a set-up run twice once", async () => {
     const short = { "run.days": 3, "run.warmupDays": 1 };
     const page = await browser.newPage();
     await page.goto(linkTo({ v: 1, scenarios: [{ preset: "teaching-small", changes: short }, { preset: "reform-combined", changes: short }], seed: 4, replications: 2 }));
     const items = page.locator("#scenario-list li");
     await expect.poll(() => items.nth(1).locator(".entry-warning").allInnerTexts()).toContainEqual(expect.stringMatching(/another district than the baseline's \(120,000 households.*against 6,000 households/));
     expect(await items.nth(0).locator(".entry-warning").count()).toBe(0);
-    await page.waitForSelector("#results[data-ready]", { timeout: 120_000 });
+    // Each scenario's size, as the engine builds it.
+    expect(await items.nth(0).locator(".entry-size").innerText()).toBe("15 grids · 15 grid workers");
+    expect(await items.nth(1).locator(".entry-size").innerText()).toBe("391 grids · 383 grid workers");
+    // Not compared by itself: the page waits for Run comparison, and says why.
+    await expect.poll(() => page.locator("#status").innerText(), { timeout: 60_000 }).toMatch(/^Not run by itself: a scenario is of another district/);
+    expect(await page.locator("#results[data-ready]").count()).toBe(0);
+    await runAndWait(page);
     expect(await page.locator("#results-body").innerText()).toContain("Reform: all five aspects combined: another district than the baseline's");
     // Two 3-day replications leave some differences unclear (seed 4): the note explains them.
     expect(await unclearNoteMatches(page)).toBe(true);
@@ -468,8 +477,9 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await items.nth(0).locator(".name").innerText()).toBe("Reform: all five aspects combined");
     expect(await items.nth(0).getByRole("button", { name: /^Make baseline/ }).count()).toBe(0);
     await expect.poll(() => items.nth(1).locator(".entry-warning").allInnerTexts()).toContainEqual(expect.stringMatching(/\(6,000 households.*against 120,000 households/));
-    // The comparison follows by itself; run the same set-up again: one saved run, the newer one.
+    // Run the same set-up twice: one saved run, the newer one.
     const savedRuns = page.locator("#saved-list [data-id]", { hasText: "Reform: all five aspects combined vs Teaching district — 15 grids — seed 4, 2 replications" });
+    await runAndWait(page);
     await expect.poll(() => savedRuns.count(), { timeout: 120_000 }).toBe(1);
     const first = await savedRuns.getAttribute("data-id");
     await runAndWait(page);

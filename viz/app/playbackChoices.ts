@@ -8,7 +8,7 @@ const DAY_CHOICES = [1, 2, 3, 7];
 export interface ReplicationChoice {
   /** Replication index (as in the exports and the CLI). */
   value: number;
-  /** E.g. "replication 3 — busiest hour: 14 open on the platform". */
+  /** E.g. "replication 3 — busiest hour of days 1–2: 14 open on the platform". */
   label: string;
 }
 
@@ -28,6 +28,6 @@ export function replicationChoices(outcome: ScenarioOutcome, days: number): Repl
   return outcome.replications.map((r) => {
     const window = r.series.backlogHourly.slice(0, hours);
     const busiest = window.length > 0 ? Math.max(...window) : 0;
-    return { value: r.replication, label: `replication ${r.replication} — busiest hour: ${busiest} open on the platform` };
+    return { value: r.replication, label: `replication ${r.replication} — busiest hour of ${days === 1 ? "day 1" : `days 1–${days}`}: ${busiest} open on the platform` };
   });
 }

@@ -18,7 +18,7 @@ import { PRESETS, presetGroups, presetName } from "./presets.js";
 import { previewPanel } from "./previewPanel.js";
 import { resultsPanel } from "./resultsPanel.js";
 import { savedPanel } from "./savedPanel.js";
-import { checkEntry, entryName, entryScenario, makeEntry, type ScenarioEntry } from "./ScenarioEntry.js";
+import { checkEntry, entryName, entryScenario, entrySize, makeEntry, type ScenarioEntry } from "./ScenarioEntry.js";
 import { sweepPanel } from "./sweepPanel.js";
 
 /** A lesson set up by a link: as the link gave it, and the field paths it locks. */
@@ -77,6 +77,8 @@ export function startApp(root: HTMLElement): void {
   let autoRunChoice = true;
   autoRun.addEventListener("change", () => (autoRunChoice = autoRun.checked));
   const runButton = el("button", { id: "run", type: "button", className: "primary", onclick: () => void run(true) }, "Run comparison");
+  /** The same, in the lesson box beside the prediction (the main one is a screen further down on a phone). */
+  const lessonRunButton = el("button", { id: "lesson-run", type: "button", className: "primary", onclick: () => void run(true) }, "Run comparison");
   const cancelButton = el("button", { id: "cancel", type: "button", disabled: true, onclick: () => running?.abort() }, "Cancel");
   const progress = el("progress", { id: "progress", max: 1, value: 0, "aria-label": "Progress of the comparison" });
   const status = el("p", { id: "status", className: "status", role: "status", "aria-live": "polite" });
@@ -153,6 +155,11 @@ export function startApp(root: HTMLElement): void {
   let showingSaved = false;
   preview.onReady(() => {
     if (!autoRun.checked || showingSaved || (runButton.disabled && running === null)) return;
+    // Two districts set against each other are seldom meant: wait for Run comparison (or Make baseline, Remove).
+    if (entries.some((_, i) => districtNote(i) !== null)) {
+      status.textContent = "Not run by itself: a scenario is of another district than the baseline's (see its warning). Press Run comparison to compare them anyway.";
+      return;
+    }
     if (running) {
       rerun = true;
       running.abort();
@@ -191,12 +198,17 @@ export function startApp(root: HTMLElement): void {
     preview.schedule(entries);
   }
 
+  /** Why entry `i` is of another district than the baseline's, or null (the baseline, an invalid entry, the same district). */
+  function districtNote(i: number): string | null {
+    const [base, e] = [entries[0], entries[i]];
+    if (i === 0 || !e || base.issues.length > 0 || e.issues.length > 0) return null;
+    return districtDifference(entryScenario(base), entryScenario(e));
+  }
+
   /** Each entry's warnings, with a note when it is of another district than the baseline's. */
   function entryWarnings(): string[][] {
-    const valid = (e: ScenarioEntry | undefined) => e !== undefined && e.issues.length === 0;
-    const base = valid(entries[0]) ? entryScenario(entries[0]) : null;
     return entries.map((e, i) => {
-      const other = i > 0 && base && valid(e) ? districtDifference(base, entryScenario(e)) : null;
+      const other = districtNote(i);
       return other ? [...e.warnings, other] : e.warnings;
     });
   }
@@ -217,6 +229,7 @@ export function startApp(root: HTMLElement): void {
       ...entries.map((entry, i) => {
         // Parameters changed from the preset; a new name is not a change of the scenario.
         const changed = entry.preset ? changedPaths(entry.data, entry.baseline).filter((p) => !LABEL_PATHS.includes(p)).length : 0;
+        const size = entrySize(entry);
         return el(
           "li",
           { "data-key": entry.key },
@@ -228,6 +241,7 @@ export function startApp(root: HTMLElement): void {
           el("button", { type: "button", "aria-label": `Edit ${entryName(entry)}`, onclick: () => edit(entry.key) }, "Edit"),
           el("button", { type: "button", "aria-label": `Remove ${entryName(entry)}`, onclick: () => removeEntry(entry.key) }, "Remove"),
           i > 0 ? el("button", { type: "button", className: "make-baseline", "aria-label": `Make baseline: ${entryName(entry)}`, onclick: () => makeBaseline(entry.key) }, "Make baseline") : null,
+          size ? el("p", { className: "entry-size status" }, size) : null,
           ...warnings[i].map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
         );
       }),
@@ -286,6 +300,7 @@ export function startApp(root: HTMLElement): void {
     runButton.disabled = running !== null || entries.length === 0 || invalid || needPrediction;
     runButton.title = entries.length === 0 ? "Add a scenario first" : invalid ? "Fix the invalid scenario first" : needPrediction ? "Write your prediction first" : "";
     runHint.textContent = running === null ? runButton.title : "";
+    lessonRunButton.disabled = runButton.disabled;
   }
   prediction.addEventListener("input", updateRunButton);
   // Results are for one seed and number of replications: changing either makes them out of date,
@@ -537,6 +552,7 @@ export function startApp(root: HTMLElement): void {
       el("label", { for: "prediction" }, "Your prediction"),
       predictionHelp,
       prediction,
+      el("div", { className: "row" }, lessonRunButton),
       lessonFieldsNote(lesson.locked),
     );
   }
