@@ -1,7 +1,7 @@
 import type { MeasureComparison } from "../../sim/experiments/compareRuns.js";
 import { appendTable, chartFrame, LEGEND_LINE, scenarioLegend, TITLE_HEIGHT, type FrameOptions } from "./chartFrame.js";
 import { describeDifference } from "./describeDifference.js";
-import { capitalise, displayUnit, formatEstimate, px, replicationsPhrase, truncate } from "./format.js";
+import { capitalise, displayUnit, formatEstimate, px, replicationsPhrase, truncate, withoutSharedLeadIn } from "./format.js";
 import { intervalPanel, noteWidthOf, type IntervalRow } from "./intervalPanel.js";
 import type { ScenarioRun } from "./ScenarioRun.js";
 
@@ -56,13 +56,16 @@ export function forestPlot(runs: readonly ScenarioRun[], comparisons: readonly M
   if (reforms.length === 0 || panels.length === 0) {
     svg.append("text").attr("y", panelTop + 20).text("Nothing to compare: needs a baseline and at least one other scenario.");
   }
+  // Row labels without the lead-in all the compared names share ("Reform: "): the legend above has the full names.
+  const short = withoutSharedLeadIn(reforms.map((r) => r.name));
+  const rowLabel = new Map(reforms.map((r, k) => [r.index, short[k]]));
   const panelRows = panels.map(({ rows }) => {
     const u = displayUnit(rows.find((r) => r.c)?.c?.unit ?? "");
     return rows.map(({ run, c }): IntervalRow => {
       const d = c?.difference;
       const value = d?.mean != null ? d.mean * u.factor : null;
       const ci95: [number, number] | null = d?.ci95 ? [d.ci95[0] * u.factor, d.ci95[1] * u.factor] : null;
-      return { label: run.name, color: run.color, index: run.index, value, ci95, strong: d?.significant ?? false, note: formatEstimate(value, ci95) };
+      return { label: rowLabel.get(run.index) ?? run.name, color: run.color, index: run.index, value, ci95, strong: d?.significant ?? false, note: formatEstimate(value, ci95) };
     });
   });
   // One note column for every measure, as wide as the widest note, so the panels line up.

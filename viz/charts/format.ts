@@ -39,6 +39,20 @@ export function replicationsPhrase(counts: readonly number[], perScenario = true
   return `${n} replication${hi === 1 ? "" : "s"}${perScenario ? " per scenario" : ""}`;
 }
 
+/**
+ * Names without the lead-in they all share up to a separator (": ", " — ", " - "), so
+ * that a short label keeps what tells them apart: "Reform: platform operation" and
+ * "Reform: all five aspects" → "platform operation", "all five aspects". Fewer than two
+ * names, or no shared lead-in, come back as they are.
+ */
+export function withoutSharedLeadIn(names: readonly string[]): string[] {
+  if (names.length < 2) return [...names];
+  let lead = names[0];
+  for (const n of names) while (!n.startsWith(lead)) lead = lead.slice(0, -1);
+  const cut = Math.max(...[": ", " — ", " - "].map((sep) => (lead.lastIndexOf(sep) >= 0 ? lead.lastIndexOf(sep) + sep.length : 0)));
+  return cut > 0 && names.every((n) => n.length > cut) ? names.map((n) => n.slice(cut)) : [...names];
+}
+
 /** `text` cut to `max` characters with an ellipsis (the full text belongs in a `<title>` or the table). */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);

@@ -16,6 +16,19 @@ describe("forestPlot", () => {
     expect(figure.querySelector("g.gridgov-measure .gridgov-panel-title")?.textContent).toBe("Worker utilisation (percentage points)");
   });
 
+  test("row labels drop the lead-in the compared names share; the legend keeps the full names", () => {
+    const { runs, comparisons } = fixture();
+    // Two reforms named alike: the second is the first again, under another name.
+    const three = [runs[0], { ...runs[1], name: "Reform: platform operation (automatic dispatch)" }, { ...runs[1], index: 2, name: "Reform: all five aspects combined" }];
+    const figure = forestPlot(three, [comparisons[0], comparisons[0]]);
+    const labels = Array.from(figure.querySelector("g.gridgov-measure")!.querySelectorAll("text"), (t) => t.textContent);
+    expect(labels.some((l) => l!.startsWith("all five aspects"))).toBe(true);
+    expect(labels.some((l) => l!.startsWith("platform operation"))).toBe(true);
+    expect(labels.some((l) => l!.startsWith("Reform:"))).toBe(false);
+    const legend = Array.from(figure.querySelectorAll("g.gridgov-legend-item text"), (t) => t.textContent);
+    expect(legend).toEqual(["Reform: platform operation (automatic dispatch)", "Reform: all five aspects combined"]);
+  });
+
   test("each panel says which way is better where one way is, and its axis names the baseline once, in the title", () => {
     const { runs, comparisons } = fixture();
     const figure = forestPlot(runs, comparisons);

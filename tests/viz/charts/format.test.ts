@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { displayUnit, fitText, formatEstimate, formatNumber, formatRounded, replicationsPhrase, truncate } from "../../../viz/charts/format.js";
+import { displayUnit, fitText, formatEstimate, withoutSharedLeadIn, formatNumber, formatRounded, replicationsPhrase, truncate } from "../../../viz/charts/format.js";
 
 describe("format", () => {
   test("formatNumber: grouped whole numbers from 1,000, four significant digits below, 'no data' otherwise", () => {
@@ -52,6 +52,16 @@ describe("format", () => {
       expect(fitted.length).toBeLessThan(text.length);
       expect(fitted.endsWith("…")).toBe(true);
     }
+  });
+
+  test("withoutSharedLeadIn drops the lead-in all names share up to a separator, and nothing else", () => {
+    expect(withoutSharedLeadIn(["Reform: platform operation", "Reform: all five aspects"])).toEqual(["platform operation", "all five aspects"]);
+    expect(withoutSharedLeadIn(["District J — reform A", "District J — reform B"])).toEqual(["reform A", "reform B"]);
+    // A shared start that is not a lead-in ("Ref…"), one name, or a name that is only the lead-in: unchanged.
+    expect(withoutSharedLeadIn(["Reform A", "Reform B"])).toEqual(["Reform A", "Reform B"]);
+    expect(withoutSharedLeadIn(["Reform: A"])).toEqual(["Reform: A"]);
+    expect(withoutSharedLeadIn(["Reform: ", "Reform: B"])).toEqual(["Reform: ", "Reform: B"]);
+    expect(withoutSharedLeadIn(["a: x: 1", "a: x: 2", "a: y"])).toEqual(["x: 1", "x: 2", "y"]);
   });
 
   test("replicationsPhrase, truncate and display units", () => {
