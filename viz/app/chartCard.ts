@@ -41,6 +41,8 @@ export function chartCard(id: string, figure: HTMLElement, name: string): HTMLEl
   return el(
     "div",
     { className: "chart-card", id, "data-chart": name },
+    // Shown on a phone only (style.css), where the chart keeps its size and the card scrolls.
+    el("p", { className: "scroll-hint status", "aria-hidden": "true" }, "Wider than the screen: scroll sideways to see it all →"),
     figure,
     el(
       "div",

@@ -105,7 +105,8 @@ export function playbackView(playback: Playback, { color = "#0b5cad", label = pl
   const incidentKey = legend.append("ul").attr("class", "gg-playback-legend-incidents");
   const keys: Array<[string, string, number, string | null, number]> = [
     ["Open incident (ring)", d3.symbol(d3.symbolCircle, 150)() ?? "", 1.5, null, 1],
-    ["Urgent incident (star)", d3.symbol(d3.symbolStar, 150)() ?? "", 2.5, null, 1],
+    // Smaller than the map's star, so that its points stay inside the swatch.
+    ["Urgent incident (star)", d3.symbol(d3.symbolStar, 110)() ?? "", 2.5, null, 1],
     ["Not yet discovered (dashed)", d3.symbol(d3.symbolCircle, 150)() ?? "", 1.5, "3 2", 1],
     ["Closed in the last hour (fading)", d3.symbol(d3.symbolCircle, 150)() ?? "", 1.5, null, 0.35],
   ];
@@ -328,9 +329,9 @@ export function startTime(playback: Playback): number {
   return 0;
 }
 
-/** A 16 × 16 legend swatch in `li`, hidden from assistive technology (the text says it all). */
+/** A 24 × 24 legend swatch in `li` (room for the star with its stroke), hidden from assistive technology (the text says it all). */
 function swatch<D>(li: d3.Selection<HTMLLIElement, D, null, undefined>) {
-  return li.append("svg").attr("width", 18).attr("height", 18).attr("viewBox", "-9 -9 18 18").attr("aria-hidden", "true");
+  return li.append("svg").attr("width", 24).attr("height", 24).attr("viewBox", "-12 -12 24 24").attr("aria-hidden", "true");
 }
 
 /** Colours a worker symbol: filled with a dark outline, or (off duty: ×) stroked in the colour. */
