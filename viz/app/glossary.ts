@@ -10,7 +10,7 @@ const TERMS: ReadonlyArray<readonly [term: string, meaning: string]> = [
   ["Clear difference / no clear difference", "clear when the interval of the difference excludes zero; otherwise the runs cannot tell the difference from chance (it may still exist)."],
   ["p90 (90th percentile)", "nine incidents in ten take at most this long; the slowest tenth take longer."],
   ...INCIDENT_REPORTERS.map((r) => [r.label.charAt(0).toUpperCase() + r.label.slice(1), `${r.description}.`] as const),
-  ["Worker utilisation", "share of on-duty time workers were busy with incidents (travelling, handling, walking back) and so not free to patrol."],
+  ["Worker utilisation", "share of on-duty time workers were not free: on incidents (travelling, handling, checking fixes, walking back) or at ordered tasks and data entry. The rest is free time, partly spent on patrol."],
   ["Workload Gini", "how unevenly busy hours fall on workers: 0 when all are equally busy, near 1 when a few do everything."],
   ["Offered load ρ (in warnings)", "the work that arrives per worker-hour on duty; at 1 or above the workers cannot keep up and the backlog grows without bound."],
 ];
