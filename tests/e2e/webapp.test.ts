@@ -193,7 +193,7 @@ describe("the web app in a real browser (Chromium)", () => {
     expect(await page.locator("#auto-run").isChecked()).toBe(false);
     // The parameters students may change are named, and each opens in the editor.
     const fields = page.locator("#lesson-fields");
-    expect(await fields.innerText()).toMatch(/Households per grid \(grids\.householdsPerGrid\)/);
+    expect(await fields.innerText()).toMatch(/Grids › Households per grid \(grids\.householdsPerGrid\)/);
     expect(await fields.locator("button").count()).toBe(1);
     await fields.getByRole("button", { name: /Households per grid/ }).click();
     const editable = page.locator('#editor [data-path="grids.householdsPerGrid"] input');

@@ -9,6 +9,7 @@ import { scenarioForm } from "../form/scenarioForm.js";
 import { changedPaths } from "../form/changedPaths.js";
 import { formFields } from "../form/formFields.js";
 import { getPath } from "../form/getPath.js";
+import { labelFromKey } from "../form/labelFromKey.js";
 import { LABEL_PATHS } from "../share/lockedPaths.js";
 import { compactScenario, decodeShareState, resolveShareState, tryEncodeShareState, type Lesson as ShareLesson, type ShareState } from "../share/index.js";
 import { lessonMaker } from "./lessonMaker.js";
@@ -561,26 +562,32 @@ export function startApp(root: HTMLElement): void {
    * What the lesson lets students change: the parameters they may change, each a button
    * that opens it in the editor — or, when fewer, the parameters it locks.
    */
-  function lessonFieldsNote(locked: readonly string[]): HTMLElement | null {
-    if (locked.length === 0) return null;
+  function lessonFieldsNote(lockedPaths: readonly string[]): HTMLElement | null {
     // Parameters only: not the file format's version, nor the labels (the name is always free).
     const fields = formFields().filter((f) => f.kind !== "const" && !LABEL_PATHS.includes(f.path));
+    const locked = lockedPaths.filter((p) => fields.some((f) => f.path === p));
+    if (locked.length === 0) return null;
     const free = fields.filter((f) => !locked.includes(f.path));
-    const named = (label: string, path: string) => [label, " (", el("code", {}, path), ")"];
+    // "Dispatch › Policy": a field's own label alone ("Policy") can be too short to place.
+    const named = (path: string) => {
+      const f = fields.find((x) => x.path === path);
+      const label = f ? (f.section ? `${labelFromKey(f.section)} › ${f.label}` : f.label) : path;
+      return [label, " (", el("code", {}, path), ")"];
+    };
     if (free.length === 0) return el("p", { id: "lesson-fields", className: "status" }, "The lesson locks every parameter; you may still rename a scenario and change the seed and the number of replications.");
     if (free.length <= locked.length) {
       return el(
         "div",
         { id: "lesson-fields" },
         el("p", {}, `You may change ${free.length === 1 ? "this parameter" : `these ${free.length} parameters`} in any scenario (the lesson locks the other ${locked.length}):`),
-        el("ul", { className: "lesson-fields" }, ...free.map((f) => el("li", {}, el("button", { type: "button", "data-path": f.path, onclick: () => openField(f.path) }, ...named(f.label, f.path))))),
+        el("ul", { className: "lesson-fields" }, ...free.map((f) => el("li", {}, el("button", { type: "button", "data-path": f.path, onclick: () => openField(f.path) }, ...named(f.path))))),
       );
     }
     return el(
       "div",
       { id: "lesson-fields" },
       el("p", {}, `The lesson locks these ${locked.length} parameters; the other ${free.length} are yours to change:`),
-      el("ul", { className: "lesson-fields" }, ...locked.map((p) => el("li", {}, ...named(fields.find((f) => f.path === p)?.label ?? p, p)))),
+      el("ul", { className: "lesson-fields" }, ...locked.map((p) => el("li", {}, ...named(p)))),
     );
   }
 
