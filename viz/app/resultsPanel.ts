@@ -1,5 +1,3 @@
-import { findsTable } from "./findsTable.js";
-import { glossary } from "./glossary.js";
 import { buildLayout } from "../../sim/model/Layout.js";
 import {
   describeDifference,
@@ -17,6 +15,8 @@ import { chartCard } from "./chartCard.js";
 import { download, el, nextFrame, replace } from "./el.js";
 import { playbackPanel } from "./playbackPanel.js";
 import { comparisonCsv, comparisonJson } from "./resultsExport.js";
+import { findsTable } from "./findsTable.js";
+import { glossary } from "./glossary.js";
 import { summaryTable } from "./summaryTable.js";
 
 /** The measures the plain-words summary speaks of, in order. */
