@@ -226,6 +226,11 @@ describe("the web app in a real browser (Chromium)", () => {
     await expect.poll(() => page.locator("#stale-note").isVisible()).toBe(true);
     await runAndWait(page);
     expect(await page.locator("#stale-note").isVisible()).toBe(false);
+    // In a lesson, the editor marks changes against the lesson's set-up and resets to it, not to the shipped preset.
+    const field = page.locator('#editor [data-path="grids.householdsPerGrid"]');
+    expect(await field.locator(".scenario-form__changed-marker").innerText()).toBe("changed (lesson: 200)");
+    await page.getByRole("button", { name: "Reset all to the lesson's set-up" }).click();
+    await expect.poll(() => editable.inputValue()).toBe("200");
     await page.close();
   }, 240_000);
 

@@ -12,6 +12,8 @@ export interface ScenarioEntry {
   preset: string | null;
   /** What "changed" and "reset" refer to: the preset's or the file's data. */
   baseline: unknown;
+  /** In a lesson, the data its link set the scenario up with: what the editor resets to there. */
+  lessonStart?: unknown;
   /** The current scenario data (JSON). */
   data: unknown;
   /** Problems that block running it (empty when it can run). */

@@ -265,9 +265,12 @@ export function startApp(root: HTMLElement): void {
     if (editing === key && editor.firstChild) return;
     closeEditor();
     editing = key;
+    // In a lesson, changes are marked and reset against the lesson's set-up, not the shipped preset.
+    const fromLesson = lesson !== null && entry.lessonStart !== undefined;
     const form = scenarioForm({
       scenario: entry.data as object,
-      baseline: entry.baseline as object,
+      baseline: (fromLesson ? entry.lessonStart : entry.baseline) as object,
+      texts: fromLesson ? { resetAll: "Reset all to the lesson's set-up", baselineName: "lesson" } : undefined,
       locked: lesson?.locked ?? [],
       onChange: (data: unknown, valid: boolean, issues: ScenarioIssue[]) => {
         entry.data = data;
@@ -477,7 +480,9 @@ export function startApp(root: HTMLElement): void {
     const state = decoded.state;
     entries = state.scenarios.map((s, i) => {
       const preset = "preset" in s ? s.preset : null;
-      return makeEntry(preset, preset ? PRESETS[preset] : resolved.scenarios[i], resolved.scenarios[i]);
+      const entry = makeEntry(preset, preset ? PRESETS[preset] : resolved.scenarios[i], resolved.scenarios[i]);
+      if (state.lesson) entry.lessonStart = resolved.scenarios[i];
+      return entry;
     });
     editing = null;
     replace(editor);

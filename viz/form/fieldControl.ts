@@ -26,6 +26,8 @@ export interface FieldControl {
 export interface FieldTexts {
   locked: string;
   changed: string;
+  /** What the baseline is called in the changed marker ("preset", "lesson"). */
+  baselineName: string;
   reset: string;
 }
 
@@ -122,7 +124,7 @@ export function fieldControl(doc: Document, spec: FieldSpec, id: string, texts: 
       state.changed = changed;
       element.classList.toggle("changed", changed);
       changedMarker.hidden = !changed;
-      changedMarker.textContent = changed ? `${texts.changed} (preset: ${describeValue(baselineValue, 30)})` : "";
+      changedMarker.textContent = changed ? `${texts.changed} (${texts.baselineName}: ${describeValue(baselineValue, 30)})` : "";
       describe();
     },
     setLocked(locked) {

@@ -14,8 +14,10 @@ import { validateDraft, type DraftCheck } from "./validateDraft.js";
 export interface ScenarioFormTexts {
   /** Note on a locked field. */
   locked: string;
-  /** Marker on a field that differs from the baseline (followed by "(preset: <value>)"). */
+  /** Marker on a field that differs from the baseline (followed by "(<baselineName>: <value>)"). */
   changed: string;
+  /** What the baseline is called in that marker: "preset", or "lesson" for a lesson's set-up. */
+  baselineName: string;
   /** Visible text of each field's reset button (its accessible name is "Reset <label>"). */
   reset: string;
   /** The whole-scenario reset button. */
@@ -29,6 +31,7 @@ export interface ScenarioFormTexts {
 const DEFAULT_TEXTS: ScenarioFormTexts = {
   locked: "locked by the lesson",
   changed: "changed",
+  baselineName: "preset",
   reset: "Reset",
   resetAll: "Reset all to preset",
   scenario: "Scenario",
@@ -38,7 +41,7 @@ const DEFAULT_TEXTS: ScenarioFormTexts = {
 export interface ScenarioFormOptions {
   /** The scenario to edit (validated; raw scenario data is validated and filled in first). */
   scenario: unknown;
-  /** The preset it came from: fields differing from it are marked and reset to it. */
+  /** What it is compared with (its preset, or a lesson's set-up): fields differing from it are marked and reset to it. */
   baseline: unknown;
   /** Field paths that cannot be changed; a section path (`staffing`) locks all its fields. */
   locked?: readonly string[];
