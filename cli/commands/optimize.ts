@@ -63,6 +63,13 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     throw new UserError(`--target: expected <measure><=value or >=value with a measure among ${COMPARED_MEASURES.map((m) => m.name).join(", ")}, found "${flags.target}"`);
   }
   const [op, goal] = [t[2], Number(t[3])];
+  // A share is 0..1: "timeLimitHitRate>=90" (a percentage) could never be met.
+  const [lowest, highest] = measureRange(measure);
+  if (!(goal >= lowest && goal <= highest)) {
+    const hint = measure.unit === "share" && goal > 1 && goal <= 100 ? ` (a share: for ${goal} % write ${goal / 100})` : "";
+    const span = highest === Infinity ? `of at least ${lowest}` : `from ${lowest} to ${highest}`;
+    throw new UserError(`--target: expected a value of ${measure.name} ${span}${hint}, found ${t[3]}`);
+  }
   const r = /^(-?[\d.]+)\.\.(-?[\d.]+)$/.exec(flags.range as string);
   if (!r || !(Number(r[2]) > Number(r[1]))) throw new UserError(`--range: expected min..max with min < max, found "${flags.range}"`);
   const [min, max] = [Number(r[1]), Number(r[2])];
@@ -103,16 +110,30 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     return result;
   };
   let best: Trial | null = null;
+  /** Which way the lever improves the measure, as the search found it (null: met at neither end). */
+  let improvesWith: "more" | "less" | null = null;
   try {
-    let lo = 0;
-    let hi = grid.length - 1;
-    if ((await trial(hi)).meets) {
+    const top = grid.length - 1;
+    if ((await trial(top)).meets) {
+      // More of the lever helps (staff): the lowest value that meets the target.
+      improvesWith = "more";
+      let [lo, hi] = [0, top];
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if ((await trial(mid)).meets) hi = mid;
         else lo = mid + 1;
       }
       best = trials.get(hi) ?? (await trial(hi));
+    } else if (top > 0 && (await trial(0)).meets) {
+      // Less of it helps (households per grid): the highest value that meets the target, the cheapest that way.
+      improvesWith = "less";
+      let [lo, hi] = [0, top]; // lo meets, hi misses
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if ((await trial(mid)).meets) lo = mid;
+        else hi = mid;
+      }
+      best = trials.get(lo)!;
     }
   } finally {
     await runner.close();
@@ -129,6 +150,7 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     range: [min, max],
     step,
     met: best !== null,
+    improvesWith,
     best,
     trials: [...trials.values()].sort((a, b) => a.value - b.value),
   };
@@ -140,12 +162,15 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   return 0;
 }
 
-function formatOptimum(out: { target: string; lever: string; met: boolean; best: Trial | null; trials: Trial[] }, unit: string): string {
+function formatOptimum(out: { target: string; lever: string; range: number[]; met: boolean; improvesWith: "more" | "less" | null; best: Trial | null; trials: Trial[] }, unit: string): string {
   const lines = out.trials.map(
     (t) => `  ${out.lever} = ${t.value}: ${t.mean?.toFixed(2) ?? "–"} ${unit} (95% CI ${t.ci95 ? `${t.ci95[0].toFixed(2)}–${t.ci95[1].toFixed(2)}` : "–"}) ${t.meets ? "meets" : "misses"} the target; cost ${t.costPerYear !== null ? `${(t.costPerYear / 1e6).toFixed(2)} M CNY/yr` : "–"}`,
   );
-  const head = out.met && out.best
-    ? `Lowest ${out.lever} that meets ${out.target} with 95% confidence: ${out.best.value} (cost ${((out.best.costPerYear ?? NaN) / 1e6).toFixed(2)} M CNY per year)`
-    : `${out.target} is not met with 95% confidence anywhere in the range, even at its top`;
+  const cost = (t: Trial) => `cost ${((t.costPerYear ?? NaN) / 1e6).toFixed(2)} M CNY per year`;
+  const head = !out.met || !out.best
+    ? `${out.target} is not met with 95% confidence at either end of the range (${out.lever} = ${out.range[0]} or ${out.range[1]})`
+    : out.improvesWith === "less"
+      ? `Highest ${out.lever} that meets ${out.target} with 95% confidence: ${out.best.value} (${cost(out.best)}); the measure improves as ${out.lever} falls`
+      : `Lowest ${out.lever} that meets ${out.target} with 95% confidence: ${out.best.value} (${cost(out.best)})`;
   return [head, "trials:", ...lines].join("\n") + "\n";
 }

@@ -25,6 +25,29 @@ describe("gridgov optimize", () => {
     if (nine) expect(nine.meets).toBe(false);
   });
 
+  it("finds the highest value that meets the target when less of the lever helps (travel time and grid size)", () => {
+    const args = ["optimize", "scenarios/teaching-small.json", "--target", "travelTime.mean<=1.5", "--lever", "grids.householdsPerGrid", "--range", "200..1000", "--step", "200", "--replications", "2", "--days", "7", "--workers", "1"];
+    const j = JSON.parse(runCli([...args, "--json"]).stdout);
+    expect(j.met).toBe(true);
+    expect(j.improvesWith).toBe("less");
+    // The best value meets it; every larger value tried misses it.
+    expect(j.best.meets).toBe(true);
+    expect(j.best.ci95[1]).toBeLessThanOrEqual(1.5);
+    const larger = j.trials.filter((t: { value: number }) => t.value > j.best.value);
+    expect(larger.length).toBeGreaterThan(0);
+    for (const t of larger) expect(t.meets).toBe(false);
+    const text = runCli(args).stdout;
+    expect(text).toContain(`Highest grids.householdsPerGrid that meets travelTime.mean<=1.5 with 95% confidence: ${j.best.value}`);
+    expect(text).toContain("the measure improves as grids.householdsPerGrid falls");
+  });
+
+  it("refuses a target a measure cannot reach, and says a share is written from 0 to 1", () => {
+    const r = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=90", "--lever", "staffing.workersPerGrid", "--range", "1..3"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--target: expected a value of timeLimitHitRate from 0 to 1 (a share: for 90 % write 0.9), found 90");
+    expect(runCli(["optimize", "scenarios/teaching-small.json", "--target", "queueWait.mean<=-5", "--lever", "staffing.workersPerGrid", "--range", "1..3"]).stderr).toContain("expected a value of queueWait.mean of at least 0, found -5");
+  });
+
   it("--json and --out record what is needed to reproduce the result: engine, scenario, seed, replications, manifest", () => {
     const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "optimum.json");
     const args = [
