@@ -81,11 +81,12 @@ export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
   };
 }
 
-/** Tidy CSV: a header of the union of keys, one line per row; text with commas or quotes quoted. */
+/** Tidy CSV: a header of the union of keys, one line per row; text with commas or quotes quoted; missing figures empty. */
 export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown) => {
-    if (v === null || v === undefined) return "";
+    // Nothing measured (NaN, as for times when no incident closed) is an empty cell, as null is: never the text "null".
+    if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) return "";
     // A list of texts (a point's warnings) as one cell, its items separated by " | ".
     const s = typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join(" | ") : JSON.stringify(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -52,6 +52,19 @@ describe("gridgov sweep", () => {
     expect(csv).toContain(staffed[0].replace(/"/g, '""'));
   });
 
+  it("leaves a figure that could not be measured empty in the CSVs, never the text null", () => {
+    const out = mkdtempSync(join(tmpdir(), "gridgov-sweep-"));
+    // So few incidents that some replications close none: their times are not measured.
+    const r = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "incidents.ratePerResidentPerYear=0.00001,0.5", "--replications", "2", "--days", "4", "--workers", "1", "--out", out]);
+    expect(r.status).toBe(0);
+    const csv = readFileSync(join(out, "sweep.csv"), "utf8");
+    const quiet = csv.trim().split("\n").filter((line) => line.split(",")[2] === "0.00001");
+    expect(quiet.length).toBe(2);
+    expect(quiet.some((line) => line.includes(",,"))).toBe(true);
+    expect(csv).not.toMatch(/(^|,)null(,|$)/m);
+    expect(readFileSync(join(out, "summary.csv"), "utf8")).not.toMatch(/(^|,)null(,|$)/m);
+  });
+
   it("samples a Latin hypercube with --range and --samples", () => {
     const r = runCli(["sweep", "scenarios/teaching-small.json", "--range", "admin.taskCut=0..0.8", "--samples", "3", "--replications", "2", "--workers", "1", "--json"]);
     expect(r.status).toBe(0);
