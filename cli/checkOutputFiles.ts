@@ -1,5 +1,5 @@
-import { lstatSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, sep } from "node:path";
+import { existsSync, lstatSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import { fileInPath, fileSystemReason } from "./fileSystemReason.js";
 import { UserError } from "./UserError.js";
 
@@ -30,6 +30,18 @@ export function checkOutputFiles(files: readonly string[]): void {
     reported.add(key);
   }
   if (problems.length) throw new UserError(`${problems.join("\n")}\nnothing was run`);
+}
+
+/**
+ * Refuses a directory output (`--out DIR` of sweep, compare, merge) named like a file
+ * ("results.json") that does not exist yet: the command would make a directory of that
+ * name and write `writes` into it.
+ */
+export function checkOutputDirectory(dir: string, writes: string): void {
+  // Something already there is judged by checkOutputFiles ("keep.json is a file, not a directory").
+  if (!existsSync(dir) && /\.(json|csv)$/i.test(dir)) {
+    throw new UserError(`${dir}: cannot write the output: expected a directory (this command writes ${writes} into it), found a file name; give a directory, such as ${join(dirname(dir), "results")}\nnothing was run`);
+  }
 }
 
 /** Why `file` cannot be a file at all (a directory, a path ending in "/", a file on its path), or undefined. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureComparison } from "../../sim/experiments/compareRuns.js";
 import { districtDifference } from "../../sim/experiments/districtDifference.js";
@@ -11,7 +12,7 @@ import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
 import { mapReportingAll, UserError } from "../UserError.js";
-import { checkOutputFiles } from "../checkOutputFiles.js";
+import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
@@ -72,7 +73,10 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const cap = intFlag(flags, "max-replications", 200, replications, 100000);
-  if (flags.out !== undefined) checkOutputFiles(["comparison.json", "comparison.partial.json"].map((f) => join(flags.out as string, f)));
+  if (flags.out !== undefined) {
+    checkOutputDirectory(flags.out as string, "comparison.json");
+    checkOutputFiles(["comparison.json", "comparison.partial.json"].map((f) => join(flags.out as string, f)));
+  }
   // Every scenario runs the same replications (0 … n − 1); with --precision, batches are added
   // to all of them until each scenario's interval of the chosen measure is narrow enough.
   const results = files.map(() => [] as ReplicationResult[]);
@@ -132,16 +136,22 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     runs,
   };
   const json = JSON.stringify(output, null, 2) + "\n";
-  if (flags.out !== undefined) writeFileAtomic(join(flags.out as string, "comparison.json"), json);
+  if (flags.out !== undefined) {
+    const target = join(flags.out as string, "comparison.json");
+    const replacing = existsSync(target);
+    writeFileAtomic(target, json);
+    process.stderr.write(`wrote ${target}${replacing ? " (replacing the comparison that was there)" : ""}\n`);
+  }
   process.stdout.write(flags.json ? json : formatComparison(runs, comparisons));
   return 0;
 }
 
 /** A figure at the table's precision for its unit; a value that rounds to zero prints without a minus sign. */
-const fmt = (raw: number | null, unit: string) => {
+/** `difference`: a difference of shares, in percentage points ("8.3 pp"), which "8.3 %" would pass off as a relative change. */
+const fmt = (raw: number | null, unit: string, difference = false) => {
   if (raw === null) return "–";
   const text =
-    unit === "share" ? `${(raw * 100).toFixed(1)} %` : unit === "CNY" ? (Math.abs(raw) >= 1e5 ? `${(raw / 1e6).toFixed(2)} M` : raw.toFixed(0)) : raw.toFixed(unit === "min" ? 1 : 2);
+    unit === "share" ? `${(raw * 100).toFixed(1)} ${difference ? "pp" : "%"}` : unit === "CNY" ? (Math.abs(raw) >= 1e5 ? `${(raw / 1e6).toFixed(2)} M` : raw.toFixed(0)) : raw.toFixed(unit === "min" ? 1 : 2);
   return text.replace(/^-(?=[0.]+(?:\s|$))/, "");
 };
 
@@ -168,8 +178,8 @@ function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][])
         m.unit === "share" ? "%" : m.unit,
         fmt(m.baseline, m.unit),
         fmt(m.value, m.unit),
-        `${fmt(d.mean, m.unit)}${d.significant ? " *" : ""}`,
-        d.ci95 ? `${fmt(d.ci95[0], m.unit)} – ${fmt(d.ci95[1], m.unit)}` : "–",
+        `${fmt(d.mean, m.unit, true)}${d.significant ? " *" : ""}`,
+        d.ci95 ? `${fmt(d.ci95[0], m.unit, true)} – ${fmt(d.ci95[1], m.unit, true)}` : "–",
         m.narrowing !== null ? `${m.narrowing.toFixed(1)}×` : "–",
       ]);
     }
@@ -193,7 +203,7 @@ function formatComparison(runs: RunResult[], comparisons: MeasureComparison[][])
     out.push("");
   });
   out.push(
-    "difference = this − baseline, paired by replication; * = the 95% interval excludes 0.",
+    "difference = this − baseline, paired by replication (pp = percentage points); * = the 95% interval excludes 0.",
     "percentiles = the mean of each replication's percentile (gridgov run's p90 pools the incidents of all replications).",
     "CRN narrowing = how many times wider the interval would be with independent seeds (Welch, from the same replications' variances).",
   );

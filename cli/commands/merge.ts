@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { combineReplications } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
@@ -13,7 +13,8 @@ import { readJsonFile } from "../readTextFile.js";
 import { replicationResultSchema } from "../replicationResultSchema.js";
 import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { mapReportingAll, UserError } from "../UserError.js";
-import { writeSweep } from "./sweep.js";
+import { SWEEP_TABLES, writeSweep } from "./sweep.js";
+import { checkOutputDirectory } from "../checkOutputFiles.js";
 
 /** What merge needs of a shard file (written by `sweep --shard i/N --out DIR`). */
 const shardFileSchema = z.object(
@@ -57,6 +58,10 @@ export function mergeCommand(argv: readonly string[]): number {
   const { positional, flags } = parseArgs(argv, MERGE_FLAGS, "merge");
   if (positional.length !== 1) throw new UserError(`usage: ${MERGE_USAGE}`);
   const dir = positional[0];
+  if (positional.length === 1 && existsSync(dir) && statSync(dir).isFile()) {
+    throw new UserError(`${dir}: expected the directory holding the shard files (gridgov merge DIR), found a file`);
+  }
+  if (flags.out !== undefined) checkOutputDirectory(flags.out as string, SWEEP_TABLES.join(", "));
   let names: string[];
   try {
     names = readdirSync(dir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f)).sort();

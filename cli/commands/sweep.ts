@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
@@ -12,7 +13,7 @@ import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
 import { pointName, pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
-import { checkOutputFiles } from "../checkOutputFiles.js";
+import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic, writeFilesAtomic } from "../writeFileAtomic.js";
 
@@ -58,6 +59,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   });
   if (flags.out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
+    checkOutputDirectory(flags.out as string, names.slice(0, shard ? 1 : SWEEP_TABLES.length).join(", "));
     checkOutputFiles(names.map((name) => join(flags.out as string, name)));
   }
   const startedAt = new Date();
@@ -128,8 +130,11 @@ export const SWEEP_TABLES = ["sweep.csv", "summary.csv", "sweep.json"] as const;
 /** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
 export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>): void {
   const text = { "sweep.csv": toCsv(output.rows), "summary.csv": toCsv(output.summary), "sweep.json": JSON.stringify(output, null, 2) + "\n" };
+  const files = SWEEP_TABLES.map((name) => join(dir, name));
+  const replacing = files.some((f) => existsSync(f));
   // All three or none: a set with one table missing would pass for a finished sweep.
-  writeFilesAtomic(SWEEP_TABLES.map((name) => ({ file: join(dir, name), text: text[name] })));
+  writeFilesAtomic(SWEEP_TABLES.map((name, k) => ({ file: files[k], text: text[name] })));
+  process.stderr.write(`wrote ${files.join(", ")}${replacing ? " (replacing the sweep that was there)" : ""}\n`);
 }
 
 /** Reads `--shard i/N`, which needs `--out DIR`. */

@@ -46,6 +46,9 @@ describe("gridgov compare", () => {
     // Not the pooled p90 of gridgov run: the table says which p90 it is.
     expect(r.stdout).toContain("90th percentile response time (mean of replications)");
     expect(r.stdout).toMatch(/cuts mean response time by \d+ min \(95% CI \d+–\d+\)/);
+    // Shares as %, their differences in percentage points (not a relative change).
+    const share = r.stdout.split("\n").find((l) => l.startsWith("share closed within time limit"))!;
+    expect(share).toMatch(/%\s+-?[\d.]+ %\s+-?[\d.]+ %\s+-?[\d.]+ pp( \*)?\s+-?[\d.]+ pp – -?[\d.]+ pp/);
   });
 
   it("--precision adds replications until every interval is narrow enough, and says how many it took", () => {

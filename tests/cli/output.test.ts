@@ -55,6 +55,40 @@ describe("--out through an existing file", () => {
   });
 });
 
+describe("--out of a command that writes a directory of files", () => {
+  it("a new path named like a file (results.json) is refused before anything runs and nothing is created", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    for (const [command, writes] of [
+      ["sweep", "sweep.csv, summary.csv, sweep.json"],
+      ["compare", "comparison.json"],
+    ] as const) {
+      const args = command === "sweep" ? ["sweep", teaching, "--vary", "staffing.workersPerGrid=1,2"] : ["compare", teaching, teaching];
+      for (const name of ["results.json", "cmp.csv"]) {
+        const out = join(dir, name);
+        expectUserError([...args, ...tiny, "--out", out], `${out}: cannot write the output: expected a directory (this command writes ${writes} into it), found a file name; give a directory, such as ${join(dir, "results")}`);
+      }
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("says what it wrote, and when a second sweep replaced the first one there", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "study");
+    const sweep = (lever: string) => runCli(["sweep", teaching, "--vary", lever, ...tiny, "--out", out]);
+    const tables = ["sweep.csv", "summary.csv", "sweep.json"].map((n) => join(out, n)).join(", ");
+    const first = sweep("staffing.workersPerGrid=1,2");
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain(`wrote ${tables}\n`);
+    const second = sweep("admin.taskCut=0,0.5");
+    expect(second.stderr).toContain(`wrote ${tables} (replacing the sweep that was there)`);
+    expect(JSON.parse(readFileSync(join(out, "sweep.json"), "utf8")).levers).toEqual(["admin.taskCut"]);
+  });
+
+  it("merge given a shard file instead of its directory says to give the directory", () => {
+    const { keep } = dirWithKeptFile();
+    expectUserError(["merge", keep], `${keep}: expected the directory holding the shard files (gridgov merge DIR), found a file`);
+  });
+});
+
 describe("--out onto something that is not a regular file", () => {
   it("a named pipe or a symbolic link is refused before running and stays as it was", () => {
     const { dir, keep } = dirWithKeptFile();
