@@ -4,6 +4,7 @@ import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
 import { meanInterval } from "../sim/metrics/studentT.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import { scenarioHash } from "../sim/scenario/scenarioHash.js";
+import { ENGINE_VERSION } from "../sim/version.js";
 import { shortList, variantScenarios, type CheckedScenario } from "./variantScenarios.js";
 
 /** Everything that defines a sweep's result: base scenario, points, seed, replications. */
@@ -47,15 +48,30 @@ export function pointName(point: SweepPoint, k: number): string {
   return `point ${k} (${Object.entries(point).map(([path, v]) => `${path}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(", ")})`;
 }
 
-/** The sweep's tidy output — rows per (point, replication) and a summary per point (with its run's warnings) — from each point's run. */
+/**
+ * The sweep's tidy output — rows per (point, replication) and a summary per point (with its
+ * run's warnings) — from each point's run. Each row has the grids and grid workers the point
+ * built (a lever such as households per grid gives 588 grids, not 600), and the output the
+ * engine version, run length and each measure's unit, so that two sweeps can be told apart
+ * and read without the command that made them.
+ */
 export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
   const measures = COMPARED_MEASURES;
   const rows = runs.flatMap((r, k) =>
-    r.perReplication.map((p) => ({ point: k, replication: p.replication, ...design.points[k], ...Object.fromEntries(measures.map((m) => [m.name, m.value(p)])) })),
+    r.perReplication.map((p) => ({
+      point: k,
+      replication: p.replication,
+      ...design.points[k],
+      grids: r.grids.occurred.length,
+      workers: p.workers.count,
+      ...Object.fromEntries(measures.map((m) => [m.name, m.value(p)])),
+    })),
   );
   const summary = runs.map((r, k) => ({
     point: k,
     ...design.points[k],
+    grids: r.grids.occurred.length,
+    workers: r.workers.count,
     ...Object.fromEntries(
       measures.flatMap((m) => {
         const v = r.perReplication.map(m.value).filter((x): x is number => x !== null && Number.isFinite(x));
@@ -72,9 +88,14 @@ export function sweepOutput(design: SweepDesign, runs: readonly RunResult[]) {
   return {
     scenario: design.base.name,
     scenarioHash: design.baseHash,
+    engineVersion: ENGINE_VERSION,
+    days: design.base.run.days,
+    warmupDays: design.base.run.warmupDays,
     seed: design.seed,
     replications: design.replications,
     levers: Object.keys(design.points[0] ?? {}),
+    /** Each measure's unit: min, share (0..1), h/week, CNY (a year, or per closed incident). */
+    units: Object.fromEntries(measures.map((m) => [m.name, m.unit])),
     points: design.points,
     rows,
     summary,

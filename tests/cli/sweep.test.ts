@@ -15,7 +15,7 @@ describe("gridgov sweep", () => {
     ]);
     expect(r.status).toBe(0);
     const rows = readFileSync(join(out, "sweep.csv"), "utf8").trim().split("\n");
-    expect(rows[0].split(",").slice(0, 4)).toEqual(["point", "replication", "grids.householdsPerGrid", "staffing.workersPerGrid"]);
+    expect(rows[0].split(",").slice(0, 6)).toEqual(["point", "replication", "grids.householdsPerGrid", "staffing.workersPerGrid", "grids", "workers"]);
     expect(rows).toHaveLength(1 + 4 * 2);
     const summary = readFileSync(join(out, "summary.csv"), "utf8").trim().split("\n");
     expect(summary).toHaveLength(1 + 4);
@@ -29,6 +29,12 @@ describe("gridgov sweep", () => {
     // Twice the workers per grid costs about twice as much.
     const cost = (k: number) => j.summary[k].costPerYear;
     expect(cost(1) / cost(0)).toBeGreaterThan(1.8);
+    // What each point built: 200 households per grid gives 7 × 4 grids, not 30; 400 gives 5 × 3.
+    expect(j.summary.map((s: { grids: number; workers: number }) => [s.grids, s.workers])).toEqual([[28, 28], [28, 56], [15, 15], [15, 30]]);
+    expect(j.rows.every((row: { point: number; grids: number; workers: number }) => row.grids === j.summary[row.point].grids && row.workers === j.summary[row.point].workers)).toBe(true);
+    // Enough to tell two sweeps apart and read them without the command.
+    expect(j).toMatchObject({ engineVersion: JSON.parse(readFileSync("package.json", "utf8")).version, days: 28, warmupDays: 1, seed: 3, replications: 2 });
+    expect(j.units).toMatchObject({ "responseTime.mean": "min", timeLimitHitRate: "share", costPerYear: "CNY" });
   });
 
   it("keeps each point's warnings in its summary row and names the point on stderr", () => {
