@@ -227,7 +227,7 @@ export const scenarioSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["run", "warmupDays"],
-        message: `expected fewer warm-up days than run days (${s.run.days}), found ${s.run.warmupDays}`,
+        message: `expected fewer warm-up days than run days (${s.run.days}), found ${s.run.warmupDays}; run longer or shorten the warm-up (run.warmupDays)`,
       });
     }
     if ((s.grids.columns === undefined) !== (s.grids.rows === undefined)) {
