@@ -146,8 +146,11 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** A figure at the table's precision for its unit; a value that rounds to zero prints without a minus sign. */
-/** `difference`: a difference of shares, in percentage points ("8.3 pp"), which "8.3 %" would pass off as a relative change. */
+/**
+ * A figure at the table's precision for its unit; a value that rounds to zero prints without
+ * a minus sign. With `difference`, a difference of shares is in percentage points ("8.3 pp"),
+ * which "8.3 %" would pass off as a relative change.
+ */
 const fmt = (raw: number | null, unit: string, difference = false) => {
   if (raw === null) return "–";
   const text =

@@ -58,7 +58,7 @@ export function mergeCommand(argv: readonly string[]): number {
   const { positional, flags } = parseArgs(argv, MERGE_FLAGS, "merge");
   if (positional.length !== 1) throw new UserError(`usage: ${MERGE_USAGE}`);
   const dir = positional[0];
-  if (positional.length === 1 && existsSync(dir) && statSync(dir).isFile()) {
+  if (existsSync(dir) && statSync(dir).isFile()) {
     throw new UserError(`${dir}: expected the directory holding the shard files (gridgov merge DIR), found a file`);
   }
   if (flags.out !== undefined) checkOutputDirectory(flags.out as string, SWEEP_TABLES.join(", "));

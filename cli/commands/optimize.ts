@@ -31,12 +31,12 @@ export const OPTIMIZE_FLAGS = {
 } satisfies FlagSpec;
 
 export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step S] [--replications N] [--seed N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
-      the smallest value of the lever that meets the target with 95 % confidence; --out FILE is a file: the JSON result with its run manifest`;
+      the cheapest value of the lever that meets the target with 95 % confidence (the smallest where more of it helps, the largest where less does); --out FILE is a file: the JSON result with its run manifest`;
 
-/** One setting of the lever tried by the search. */
 /** The most lever values `optimize` will check: each one is validated as a scenario before anything runs. */
 export const MAX_OPTIMIZE_VALUES = 1000;
 
+/** One setting of the lever tried by the search. */
 interface Trial {
   value: number;
   mean: number | null;
@@ -76,9 +76,9 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const step = flags.step !== undefined ? Number(flags.step) : (max - min) / 20;
   if (!(step > 0)) throw new UserError(`--step: expected a positive number, found "${flags.step}"`);
   // Every value is checked before running, so the grid must stay small enough to check.
-  const values = Math.floor((max - min) / step + 1e-9) + 1;
-  if (!(values <= MAX_OPTIMIZE_VALUES)) {
-    throw new UserError(`--step: expected at most ${MAX_OPTIMIZE_VALUES} values in --range ${min}..${max}, found ${values.toLocaleString("en-US")} with step ${flags.step}; use a step of at least ${(max - min) / (MAX_OPTIMIZE_VALUES - 1)}`);
+  const valueCount = Math.floor((max - min) / step + 1e-9) + 1;
+  if (!(valueCount <= MAX_OPTIMIZE_VALUES)) {
+    throw new UserError(`--step: expected at most ${MAX_OPTIMIZE_VALUES} values in --range ${min}..${max}, found ${valueCount.toLocaleString("en-US")} with step ${flags.step}; use a step of at least ${(max - min) / (MAX_OPTIMIZE_VALUES - 1)}`);
   }
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 2, 100000);

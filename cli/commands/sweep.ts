@@ -59,7 +59,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   });
   if (flags.out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
-    checkOutputDirectory(flags.out as string, names.slice(0, shard ? 1 : SWEEP_TABLES.length).join(", "));
+    checkOutputDirectory(flags.out as string, shard ? names[0] : SWEEP_TABLES.join(", "));
     checkOutputFiles(names.map((name) => join(flags.out as string, name)));
   }
   const startedAt = new Date();
