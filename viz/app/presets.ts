@@ -1,3 +1,7 @@
+import { districtDifference } from "../../sim/experiments/districtDifference.js";
+import { parseScenario } from "../../sim/scenario/parseScenario.js";
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+
 /** The shipped scenario library, bundled into the page: id (file name without `.json`) → scenario data. */
 const files = import.meta.glob("../../scenarios/*.json", { eager: true, import: "default" }) as Record<string, unknown>;
 
@@ -27,17 +31,14 @@ export function presetName(id: string): string {
  * district apart), so that a reform is picked beside the baseline it belongs to.
  */
 export function presetGroups(): Array<{ label: string; ids: string[] }> {
-  const groups: Array<{ key: string; label: string; ids: string[] }> = [];
+  // "The same district" as compare and the page's warning judge it (districtDifference).
+  const groups: Array<{ first: Scenario; label: string; ids: string[] }> = [];
   for (const id of Object.keys(PRESETS)) {
-    const key = districtKey(PRESETS[id]);
-    const group = groups.find((g) => g.key === key);
+    const parsed = parseScenario(PRESETS[id]);
+    if (!parsed.ok) throw new Error(`shipped scenario ${id} is not valid`);
+    const group = groups.find((g) => districtDifference(g.first, parsed.value) === null);
     if (group) group.ids.push(id);
-    else groups.push({ key, label: presetName(id), ids: [id] });
+    else groups.push({ first: parsed.value, label: presetName(id), ids: [id] });
   }
   return groups.map(({ label, ids }) => ({ label, ids }));
-}
-
-function districtKey(data: unknown): string {
-  const d = (data as { district?: Record<string, unknown> } | undefined)?.district ?? {};
-  return JSON.stringify([d.households, d.personsPerHousehold, d.widthMeters, d.heightMeters]);
 }
