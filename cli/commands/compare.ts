@@ -1,20 +1,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { COMPARED_MEASURES, compareRuns, type ComparedMeasure, type MeasureComparison } from "../../sim/experiments/compareRuns.js";
-import { districtDifference } from "../../sim/experiments/districtDifference.js";
-import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
-import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
-import { meanInterval } from "../../sim/metrics/studentT.js";
+import type { MeasureComparison } from "../../sim/experiments/compareRuns.js";
+import type { RunResult } from "../../sim/experiments/runScenario.js";
+import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
+import { interruptSignal } from "../interruptSignal.js";
+import { OUTPUT_MANIFEST, outputManifest } from "../outputManifest.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
-import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile, scenarioOverrides } from "../readScenarioFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
-import { interruptSignal } from "../interruptSignal.js";
-import { InterruptedRunError, runReplicationsOfEach } from "../runScenarioOn.js";
+import { precisionTarget, runComparison, withDistrictWarnings, type Comparison } from "../runComparison.js";
 import { mapReportingAll, UserError } from "../UserError.js";
-import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
-import { writeFileAtomic } from "../writeFileAtomic.js";
+import { writeFilesAtomic } from "../writeFileAtomic.js";
 
 export const COMPARE_FLAGS = {
   seed: "string",
@@ -29,28 +26,7 @@ export const COMPARE_FLAGS = {
 } satisfies FlagSpec;
 
 export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out DIR]
-      compares each scenario with the first (--set changes every one of them); --out DIR is a directory: writes DIR/comparison.json`;
-
-/** Parses `--precision responseTime.mean=2%`: every scenario's 95 % half-width within 2 % of its mean. */
-function precisionTarget(spec: string): { measure: ComparedMeasure; relative: number; reached: (runs: RunResult[]) => boolean } {
-  const m = /^([\w.]+)=([\d.]+)%$/.exec(spec);
-  const measure = m && COMPARED_MEASURES.find((x) => x.name === m[1]);
-  if (!m || !measure || !(Number(m[2]) > 0)) {
-    throw new UserError(`--precision: expected <measure>=<percent>% with a measure among ${COMPARED_MEASURES.map((x) => x.name).join(", ")}, found "${spec}"`);
-  }
-  const relative = Number(m[2]) / 100;
-  return {
-    measure,
-    relative,
-    reached: (runs) =>
-      runs.every((r) => {
-        const v = r.perReplication.map(measure.value).filter((x): x is number => x !== null && Number.isFinite(x));
-        if (v.length < 2) return false;
-        const iv = meanInterval(v);
-        return (iv.ci95[1] - iv.ci95[0]) / 2 <= relative * Math.abs(iv.mean);
-      }),
-  };
-}
+      compares each scenario with the first (--set changes every one of them); --out DIR is a directory: writes DIR/comparison.json and DIR/manifest.json`;
 
 /**
  * `gridgov compare`: runs every scenario with common random numbers (same seed, so
@@ -65,82 +41,50 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const overrides = scenarioOverrides(flags);
   // Validate every file before running anything.
-  const files = mapReportingAll(positional, (file) => readScenarioFile(file, overrides)).map((f, k, all) => {
-    // A scenario of another district than the baseline's: its differences are not the rules' alone.
-    const other = k > 0 ? districtDifference(all[0].scenario, f.scenario) : null;
-    return other ? { ...f, warnings: [...f.warnings, other] } : f;
-  });
+  const files = withDistrictWarnings(mapReportingAll(positional, (file) => readScenarioFile(file, overrides)));
   for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
-  const cap = intFlag(flags, "max-replications", 200, replications, 100000);
-  if (flags.out !== undefined) {
-    checkOutputDirectory(flags.out as string, "comparison.json");
-    checkOutputFiles(["comparison.json", "comparison.partial.json"].map((f) => join(flags.out as string, f)));
+  const maxReplications = intFlag(flags, "max-replications", 200, replications, 100000);
+  const out = flags.out as string | undefined;
+  if (out !== undefined) {
+    checkOutputDirectory(out, "comparison.json");
+    checkOutputFiles(["comparison.json", OUTPUT_MANIFEST, "comparison.partial.json"].map((f) => join(out, f)));
   }
-  // Every scenario runs the same replications (0 … n − 1); with --precision, batches are added
-  // to all of them until each scenario's interval of the chosen measure is narrow enough.
-  const results = files.map(() => [] as ReplicationResult[]);
-  let n = 0;
-  let target = replications;
-  let runs: RunResult[];
-  // One pool of worker threads for every round; each round runs all scenarios' new replications as one batch.
+  const startedAt = new Date();
+  // One pool of worker threads for every round.
   const runner = new ReplicationRunner(workers);
   const stop = interruptSignal();
+  let comparison: Comparison;
   try {
-    for (;;) {
-      const progress = progressReporter(`${files.length} scenarios: run`);
-      let batch: ReplicationResult[][];
-      try {
-        batch = await runReplicationsOfEach(runner, files.map((f) => f.scenario), seed, n, target, progress.update, stop.signal);
-      } catch (e) {
-        if (e instanceof InterruptedRunError && flags.out !== undefined) {
-          // Earlier rounds whole, this one as far as it got.
-          const unit = (scenario: number, result: ReplicationResult) => ({ scenario, replication: result.replication, result });
-          const completed = [...results.flatMap((done, k) => done.map((r) => unit(k, r))), ...e.completed.map((r, i) => unit(e.completedScenarios[i], r))];
-          e.keepIn(join(flags.out as string, "comparison.partial.json"), { seed, scenarios: files.map((f) => f.scenario.name), completed });
-        }
-        throw e;
-      }
-      progress.done();
-      batch.forEach((r, k) => results[k].push(...r));
-      n = target;
-      runs = files.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
-      if (!precision || precision.reached(runs) || n >= cap) break;
-      target = Math.min(cap, n + replications);
-    }
+    comparison = await runComparison(runner, files, { seed, replications, precision, maxReplications }, stop.signal, (e, completed) => {
+      if (out !== undefined) e.keepIn(join(out, "comparison.partial.json"), { seed, scenarios: files.map((f) => f.scenario.name), completed });
+    });
   } finally {
     stop.dispose();
     await runner.close();
   }
+  const { runs, comparisons, json } = comparison;
   // What the runs themselves found (many incidents open at the end, replications cut short).
   runs.forEach((r, k) => {
     for (const w of r.warnings.slice(files[k].warnings.length)) process.stderr.write(`warning: ${r.scenario.name}: ${w}\n`);
   });
-  const precisionReport = precision
-    ? { measure: precision.measure.name, relativeHalfWidth: precision.relative, replications: n, reached: precision.reached(runs) }
-    : null;
-  if (precisionReport) {
+  const reached = comparison.precision;
+  if (reached) {
     process.stderr.write(
-      precisionReport.reached
-        ? `precision reached: ${precision!.measure.name} within ±${(precision!.relative * 100).toFixed(1)} % after ${n} replications\n`
-        : `precision NOT reached: stopped at the cap of ${n} replications (--max-replications)\n`,
+      reached.reached
+        ? `precision reached: ${reached.measure} within ±${(reached.relativeHalfWidth * 100).toFixed(1)} % after ${reached.replications} replications\n`
+        : `precision NOT reached: stopped at the cap of ${reached.replications} replications (--max-replications)\n`,
     );
   }
-  const comparisons = compareRuns(runs);
-  const output = {
-    seed,
-    replications: n,
-    precision: precisionReport,
-    baseline: runs[0].scenario,
-    scenarios: runs.slice(1).map((r, k) => ({ scenario: r.scenario, against: runs[0].scenario.name, measures: comparisons[k] })),
-    runs,
-  };
-  const json = JSON.stringify(output, null, 2) + "\n";
-  if (flags.out !== undefined) {
-    const target = join(flags.out as string, "comparison.json");
-    const replacing = existsSync(target);
-    writeFileAtomic(target, json);
-    process.stderr.write(`wrote ${target}${replacing ? " (replacing the comparison that was there)" : ""}\n`);
+  if (out !== undefined) {
+    const manifest = outputManifest(
+      { kind: "comparison", scenarios: files.map((f) => f.scenario), seed, replications, precision: precision?.spec ?? null, maxReplications, command: ["gridgov", "compare", ...argv], startedAt },
+      { "comparison.json": json },
+    );
+    const targets = ["comparison.json", OUTPUT_MANIFEST].map((f) => join(out, f));
+    const replacing = existsSync(targets[0]);
+    writeFilesAtomic([{ file: targets[0], text: json }, { file: targets[1], text: JSON.stringify(manifest, null, 2) + "\n" }]);
+    process.stderr.write(`wrote ${targets.join(", ")}${replacing ? " (replacing the comparison that was there)" : ""}\n`);
   }
   process.stdout.write(flags.json ? json : formatComparison(runs, comparisons));
   return 0;

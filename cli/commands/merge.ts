@@ -47,7 +47,7 @@ const shardFileSchema = z.object(
 export const MERGE_FLAGS = { out: "string", json: "boolean" } satisfies FlagSpec;
 
 export const MERGE_USAGE = `gridgov merge <DIR> [--out DIR] [--json]
-      combines the shard files of a sweep; --out DIR is a directory (default: the shards' DIR): writes sweep.csv, summary.csv and sweep.json there`;
+      combines the shard files of a sweep; --out DIR is a directory (default: the shards' DIR): writes sweep.csv, summary.csv, sweep.json and manifest.json there`;
 
 /**
  * `gridgov merge DIR`: combines the shard files of a sweep (`sweep --shard i/N --out DIR`)
@@ -55,6 +55,7 @@ export const MERGE_USAGE = `gridgov merge <DIR> [--out DIR] [--json]
  * scenarios, designs, seeds or engine versions, missing or repeated shards are refused.
  */
 export function mergeCommand(argv: readonly string[]): number {
+  const startedAt = new Date();
   const { positional, flags } = parseArgs(argv, MERGE_FLAGS, "merge");
   if (positional.length !== 1) throw new UserError(`usage: ${MERGE_USAGE}`);
   const dir = positional[0];
@@ -71,10 +72,14 @@ export function mergeCommand(argv: readonly string[]): number {
   if (names.length === 0) throw new UserError(`${dir}: expected shard files (shard-<i>-of-<N>.json), found none`);
   const shards = mapReportingAll(names, (name) => {
     const file = join(dir, name);
-    const data = checkShape(file, readJsonFile(file, "shard file"), shardFileSchema, "not a shard file of gridgov sweep --shard i/N; nothing was merged");
+    const raw = readJsonFile(file, "shard file") as { manifest?: Record<string, unknown> } | null;
+    const data = checkShape(file, raw, shardFileSchema, "not a shard file of gridgov sweep --shard i/N; nothing was merged");
     const { index, count } = data.manifest.shard;
     if (name !== `shard-${index}-of-${count}.json`) throw new UserError(`${file}: manifest.shard: expected shard ${name.replace(/^shard-(\d+)-of-(\d+)\.json$/, "$1 of $2")} as the file name says, found shard ${index} of ${count}`);
-    return { name, data };
+    // How the shard was made, for the merged manifest (the schema keeps only what merging needs).
+    const m = raw?.manifest ?? {};
+    const made = { file: name, command: m.command, gitCommit: m.gitCommit, platform: m.platform, startedAt: m.startedAt, finishedAt: m.finishedAt };
+    return { name, data, made };
   });
   const first = shards[0].data.manifest;
   const key = (m: typeof first) =>
@@ -118,7 +123,15 @@ export function mergeCommand(argv: readonly string[]): number {
   const points = pointScenarios(design, dir);
   const runs = byPoint.map((results, k) => combineReplications(points[k].scenario, design.seed, results, points[k].warnings));
   const output = sweepOutput(design, runs);
-  writeSweep((flags.out as string | undefined) ?? dir, output);
+  writeSweep((flags.out as string | undefined) ?? dir, output, {
+    scenarios: [design.base],
+    points: design.points,
+    seed: design.seed,
+    replications: design.replications,
+    command: ["gridgov", "merge", ...argv],
+    startedAt,
+    shards: shards.map((s) => s.made),
+  });
   process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));
   return 0;
 }

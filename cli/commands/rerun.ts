@@ -1,4 +1,6 @@
+import { existsSync, statSync } from "node:fs";
 import { totalmem } from "node:os";
+import { basename, dirname } from "node:path";
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
@@ -10,6 +12,8 @@ import { progressReporter } from "../progressReporter.js";
 import { readJsonFile } from "../readTextFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
+import { OUTPUT_MANIFEST } from "../outputManifest.js";
+import { rerunOutputs } from "../rerunOutputs.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 
@@ -30,20 +34,27 @@ const resultFileSchema = z.object(
   expected("a result file (an object)"),
 );
 
+/** Files of a results directory: given one of them, rerun checks the directory. */
+const OUTPUT_FILES = [OUTPUT_MANIFEST, "sweep.json", "sweep.csv", "summary.csv", "comparison.json"];
+
 export const RERUN_FLAGS = { workers: "string" } satisfies FlagSpec;
 
-export const RERUN_USAGE = `gridgov rerun <results.json> [--workers N]
-      runs a result file of gridgov run --out again and checks it byte for byte`;
+export const RERUN_USAGE = `gridgov rerun <results.json | DIR> [--workers N]
+      runs a result file of gridgov run --out, or a directory of gridgov sweep, merge or compare --out, again and checks it byte for byte`;
 
 /**
  * `gridgov rerun results.json`: runs again what a result file's manifest describes
  * (its embedded scenario, seed and replications) and reports whether the new result
- * matches the stored one byte for byte. Exit 0 if it does, 1 if not.
+ * matches the stored one byte for byte. Exit 0 if it does, 1 if not. Given a directory of
+ * results (or one of its files), checks it from its manifest instead (see {@link rerunOutputs}).
  */
 export async function rerunCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, RERUN_FLAGS, "rerun");
   if (positional.length !== 1) throw new UserError(`usage: ${RERUN_USAGE}`);
   const file = positional[0];
+  const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
+  if (existsSync(file) && statSync(file).isDirectory()) return rerunOutputs(file, workers);
+  if (OUTPUT_FILES.includes(basename(file))) return rerunOutputs(dirname(file), workers);
   const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown } } | null;
   if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; it cannot be rerun`);
   const command = Array.isArray(data?.manifest?.command) ? data.manifest.command : [];
@@ -62,7 +73,6 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   if (m.engineVersion !== ENGINE_VERSION) {
     process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
   }
-  const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const progress = progressReporter(`${m.scenario.name}: replication`);
   const runner = new ReplicationRunner(workers);
   const again = await runScenarioOn(runner, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() =>

@@ -16,6 +16,7 @@ import { UserError } from "../UserError.js";
 import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
 import { defaultWorkers } from "../WorkerPool.js";
 import { writeFileAtomic, writeFilesAtomic } from "../writeFileAtomic.js";
+import { OUTPUT_MANIFEST, outputManifest, type OutputManifestFields } from "../outputManifest.js";
 
 export const SWEEP_FLAGS = {
   vary: "list",
@@ -32,7 +33,7 @@ export const SWEEP_FLAGS = {
 } satisfies FlagSpec;
 
 export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--set path=value ...] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR]
-      runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv and DIR/sweep.json (with --shard i/N, DIR/shard-i-of-N.json)`;
+      runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv, DIR/sweep.json and DIR/manifest.json (with --shard i/N, DIR/shard-i-of-N.json)`;
 
 /**
  * `gridgov sweep`: runs a scenario at every point of a full-factorial design (`--vary`)
@@ -58,7 +59,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     for (const w of warnings) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
   });
   if (flags.out !== undefined) {
-    const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, "sweep.partial.json"];
+    const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, OUTPUT_MANIFEST, "sweep.partial.json"];
     checkOutputDirectory(flags.out as string, shard ? names[0] : SWEEP_TABLES.join(", "));
     checkOutputFiles(names.map((name) => join(flags.out as string, name)));
   }
@@ -97,7 +98,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       for (const w of r.warnings.slice(points[k].warnings.length)) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
     });
     const output = sweepOutput(design, runs);
-    if (flags.out !== undefined) writeSweep(flags.out as string, output);
+    if (flags.out !== undefined) {
+      writeSweep(flags.out as string, output, { scenarios: [base], points: design.points, seed, replications, command: ["gridgov", "sweep", ...argv], startedAt });
+    }
     process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));
     return 0;
   } finally {
@@ -124,16 +127,27 @@ export async function runSweepPoints(
   return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
 }
 
-/** The tables a sweep (or a merge) writes into its output directory. */
+/** The tables a sweep (or a merge) writes into its output directory, beside its manifest. */
 export const SWEEP_TABLES = ["sweep.csv", "summary.csv", "sweep.json"] as const;
 
-/** Writes a sweep's tidy outputs into `dir`: sweep.csv, summary.csv, sweep.json. */
-export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>): void {
-  const text = { "sweep.csv": toCsv(output.rows), "summary.csv": toCsv(output.summary), "sweep.json": JSON.stringify(output, null, 2) + "\n" };
-  const files = SWEEP_TABLES.map((name) => join(dir, name));
+/** A sweep's tables as text, by file name. */
+export function sweepTables(output: ReturnType<typeof sweepOutput>): Record<(typeof SWEEP_TABLES)[number], string> {
+  return { "sweep.csv": toCsv(output.rows), "summary.csv": toCsv(output.summary), "sweep.json": JSON.stringify(output, null, 2) + "\n" };
+}
+
+/**
+ * Writes a sweep's tidy outputs into `dir` — sweep.csv, summary.csv, sweep.json — and
+ * manifest.json, which says how they were made and holds their hashes.
+ */
+export function writeSweep(dir: string, output: ReturnType<typeof sweepOutput>, made: Omit<OutputManifestFields, "kind">): void {
+  const tables = sweepTables(output);
+  const manifest = outputManifest({ kind: "sweep", ...made }, tables);
+  const text: Record<string, string> = { ...tables, [OUTPUT_MANIFEST]: JSON.stringify(manifest, null, 2) + "\n" };
+  const names = [...SWEEP_TABLES, OUTPUT_MANIFEST];
+  const files = names.map((name) => join(dir, name));
   const replacing = files.some((f) => existsSync(f));
-  // All three or none: a set with one table missing would pass for a finished sweep.
-  writeFilesAtomic(SWEEP_TABLES.map((name, k) => ({ file: files[k], text: text[name] })));
+  // All four or none: a set with one table missing would pass for a finished sweep.
+  writeFilesAtomic(names.map((name, k) => ({ file: files[k], text: text[name] })));
   process.stderr.write(`wrote ${files.join(", ")}${replacing ? " (replacing the sweep that was there)" : ""}\n`);
 }
 

@@ -54,7 +54,7 @@ describe("interrupting a sweep (Ctrl-C)", () => {
     const { code, stderr } = await interrupted(args, /unit [1-9]\d*\/200/);
     expect(code).toBe(130);
     expect(stderr).toContain("interrupted");
-    for (const table of ["sweep.csv", "summary.csv", "sweep.json"]) expect(existsSync(join(out, table))).toBe(false);
+    for (const table of ["sweep.csv", "summary.csv", "sweep.json", "manifest.json"]) expect(existsSync(join(out, table))).toBe(false);
     const partial = JSON.parse(readFileSync(join(out, "sweep.partial.json"), "utf8"));
     expect(partial.partial).toBe(true);
     expect(partial.note).toContain("NOT a complete result");
@@ -83,6 +83,7 @@ describe("interrupting a comparison (Ctrl-C)", () => {
     expect(code).toBe(130);
     expect(stderr).toContain("interrupted");
     expect(existsSync(join(out, "comparison.json"))).toBe(false);
+    expect(existsSync(join(out, "manifest.json"))).toBe(false);
     const partial = JSON.parse(readFileSync(join(out, "comparison.partial.json"), "utf8"));
     expect(partial.partial).toBe(true);
     expect(partial.note).toContain("NOT a complete result");

@@ -74,7 +74,7 @@ describe("--out of a command that writes a directory of files", () => {
   it("says what it wrote, and when a second sweep replaced the first one there", () => {
     const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "study");
     const sweep = (lever: string) => runCli(["sweep", teaching, "--vary", lever, ...tiny, "--out", out]);
-    const tables = ["sweep.csv", "summary.csv", "sweep.json"].map((n) => join(out, n)).join(", ");
+    const tables = ["sweep.csv", "summary.csv", "sweep.json", "manifest.json"].map((n) => join(out, n)).join(", ");
     const first = sweep("staffing.workersPerGrid=1,2");
     expect(first.status).toBe(0);
     expect(first.stderr).toContain(`wrote ${tables}\n`);

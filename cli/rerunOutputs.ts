@@ -1,0 +1,138 @@
+import { existsSync, readdirSync } from "node:fs";
+import { totalmem } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+import { loadScenarioData } from "../sim/experiments/loadScenario.js";
+import { scenarioHash } from "../sim/scenario/scenarioHash.js";
+import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
+import type { Scenario } from "../sim/scenario/scenarioSchema.js";
+import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
+import { ENGINE_VERSION } from "../sim/version.js";
+import { checkShape, expected, jsonObject, recordedSeed, replicationCount, wholeNumber } from "./checkShape.js";
+import { runSweepPoints, sweepTables } from "./commands/sweep.js";
+import { fileHash, OUTPUT_MANIFEST } from "./outputManifest.js";
+import { progressReporter } from "./progressReporter.js";
+import { readJsonFile, readTextFile } from "./readTextFile.js";
+import { ReplicationRunner } from "./ReplicationRunner.js";
+import { precisionTarget, runComparison, withDistrictWarnings } from "./runComparison.js";
+import { pointScenarios, sweepDesign, sweepOutput } from "./sweepDesign.js";
+import { mapReportingAll, UserError } from "./UserError.js";
+
+const hashText = z.string(expected("a SHA-256 (64 hex digits)")).regex(/^[0-9a-f]{64}$/, expected("a SHA-256 (64 hex digits)"));
+
+/** What rerun needs of a results directory's manifest (see OutputManifest). */
+const manifestSchema = z.object(
+  {
+    kind: z.enum(["sweep", "comparison"], expected('"sweep" or "comparison"')),
+    engineVersion: z.string(expected("the engine version (text)")),
+    seed: recordedSeed,
+    replications: replicationCount,
+    scenarios: z
+      .array(
+        z.object({ name: z.string(expected("text")), hash: z.string(expected("the scenario's hash (text)")), data: jsonObject("the scenario (an object)") }, expected("a scenario (an object)")),
+        expected("the list of scenarios"),
+      )
+      .min(1, expected("at least one scenario")),
+    points: z.array(jsonObject("a point (an object of path: value)"), expected("the list of points")).min(1, expected("at least one point")).optional(),
+    precision: z.string(expected("the --precision text")).nullable().optional(),
+    maxReplications: wholeNumber(1).max(100000).optional(),
+    files: z.record(z.string(), hashText, expected("the result files and their hashes (an object)")),
+  },
+  expected("a manifest (an object)"),
+);
+
+/**
+ * `gridgov rerun DIR`: runs again what a sweep's, merge's or comparison's manifest
+ * (`DIR/manifest.json`) describes — its scenarios as they ran, seed, replications, points
+ * or precision target — and checks each result file it lists byte for byte against the
+ * hash recorded there. Exit 0 if every file is reproduced, 1 if not.
+ */
+export async function rerunOutputs(dir: string, workers: number): Promise<number> {
+  const file = join(dir, OUTPUT_MANIFEST);
+  if (!existsSync(file)) throw new UserError(`${dir}: ${missingManifest(dir)}; nothing was run`);
+  const m = checkShape(file, readJsonFile(file, "manifest"), manifestSchema, `expected the manifest of gridgov sweep, merge or compare --out DIR; nothing was run`);
+  if (m.kind === "sweep" && (!m.points || m.scenarios.length !== 1)) {
+    throw new UserError(`${file}: expected a sweep's manifest to give one scenario and its points, found ${m.scenarios.length} scenario(s) and ${m.points ? `${m.points.length} point(s)` : "no points"}; nothing was run`);
+  }
+  if (m.kind === "comparison" && (m.scenarios.length < 2 || m.maxReplications === undefined)) {
+    throw new UserError(`${file}: expected a comparison's manifest to give at least two scenarios and maxReplications; nothing was run`);
+  }
+  const scenarios = mapReportingAll(m.scenarios, (recorded, k) => recordedScenario(file, k, recorded));
+  if (m.engineVersion !== ENGINE_VERSION) process.stderr.write(`note: ${dir} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
+
+  const runner = new ReplicationRunner(workers);
+  let texts: Record<string, string>;
+  try {
+    if (m.kind === "sweep") {
+      const design = sweepDesign(scenarios[0].scenario, m.points as SweepPoint[], m.seed, m.replications);
+      const points = pointScenarios(design, `${file} (points)`, totalmem());
+      const progress = progressReporter(`${points.length} points: unit`);
+      const runs = await runSweepPoints(runner, points, m.seed, m.replications, progress.update);
+      progress.done();
+      texts = sweepTables(sweepOutput(design, runs));
+    } else {
+      const precision = m.precision ? precisionTarget(m.precision) : null;
+      const options = { seed: m.seed, replications: m.replications, precision, maxReplications: Math.max(m.maxReplications!, m.replications) };
+      texts = { "comparison.json": (await runComparison(runner, withDistrictWarnings(scenarios), options)).json };
+    }
+  } finally {
+    await runner.close();
+  }
+
+  let same = 0;
+  for (const [name, text] of Object.entries(texts)) {
+    const target = join(dir, name);
+    const recorded = m.files[name];
+    if (recorded === undefined) {
+      process.stdout.write(`${target}: not listed in ${OUTPUT_MANIFEST}, so it cannot be checked\n`);
+      continue;
+    }
+    const onDisk = existsSync(target) ? readTextFile(target, "result file") : null;
+    if (onDisk !== null && fileHash(onDisk) !== recorded) {
+      process.stderr.write(`note: ${target} was changed after it was written (its hash is not the one in ${OUTPUT_MANIFEST}); checking against the manifest\n`);
+    }
+    if (fileHash(text) === recorded) {
+      same++;
+      continue;
+    }
+    process.stdout.write(`${target}: does NOT match${onDisk !== null && fileHash(onDisk) === recorded ? `: the results first differ at line ${firstDifferentLine(onDisk, text)}` : ""}\n`);
+  }
+  const names = Object.keys(texts);
+  if (same < names.length) return 1;
+  const what = m.kind === "sweep" ? `${m.points!.length} points × ${m.replications} replications` : `${m.scenarios.length} scenarios`;
+  process.stdout.write(`${dir}: reproduced byte for byte (${names.join(", ")}: ${what}, seed ${m.seed}, scenario ${m.scenarios[0].hash.slice(0, 12)})\n`);
+  return 0;
+}
+
+/** The scenario a manifest recorded, validated again; its hash must still be the hash of its data. */
+function recordedScenario(file: string, k: number, recorded: { name: string; hash: string; data: Record<string, unknown> }): { scenario: Scenario; warnings: string[] } {
+  const where = `${file} (scenarios[${k}].data)`;
+  const parsed = loadScenarioData(recorded.data, [], totalmem());
+  if (!parsed.ok) throw new UserError(formatIssues(where, parsed.issues));
+  const hash = scenarioHash(parsed.value);
+  if (hash !== recorded.hash) {
+    throw new UserError(`${file}: scenarios[${k}].hash: expected the hash of scenarios[${k}].data (${hash}), found ${JSON.stringify(recorded.hash).slice(0, 80)}; the file was changed after the run; nothing was run`);
+  }
+  return { scenario: parsed.value, warnings: parsed.warnings };
+}
+
+/** Why a directory has no manifest to rerun, as far as its files tell. */
+function missingManifest(dir: string): string {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // Reported below as a directory without a manifest.
+  }
+  const base = `expected ${OUTPUT_MANIFEST} (written by gridgov sweep, merge or compare --out DIR), found none`;
+  if (names.some((f) => /^shard-\d+-of-\d+\.json$/.test(f)) && !names.includes("sweep.json")) return `${base}: merge the shards first (gridgov merge ${dir})`;
+  if (names.some((f) => f.endsWith(".partial.json"))) return `${base}: an interrupted run cannot be rerun`;
+  if (names.includes("sweep.json") || names.includes("comparison.json")) return `${base}: the results there were written by a version of gridgov that kept no manifest; run their command again`;
+  return base;
+}
+
+/** The first line (1-based) at which two texts differ. */
+function firstDifferentLine(a: string, b: string): number {
+  const at = [...a].findIndex((ch, k) => ch !== b[k]);
+  return a.slice(0, at < 0 ? a.length : at).split("\n").length;
+}
