@@ -35,16 +35,28 @@ export interface OutputManifest extends Omit<RunManifest, "scenario"> {
   files: Record<string, string>;
   /** Merge: the shards it combined, each as its own command recorded it. */
   shards?: ShardRecord[];
+  /** Sweep with `--resume`: the interrupted commands whose completed units it took, first to last. */
+  resumed?: EarlierRun[];
 }
 
-/** One shard of a merged sweep, as its manifest recorded it. */
-export interface ShardRecord {
-  file: string;
+/** A command that made part of the results (a shard, an interrupted sweep), as its own manifest recorded it. */
+export interface EarlierRun {
   command: unknown;
   gitCommit: unknown;
   platform: unknown;
   startedAt: unknown;
   finishedAt: unknown;
+}
+
+/** One shard of a merged sweep, as its manifest recorded it. */
+export interface ShardRecord extends EarlierRun {
+  file: string;
+}
+
+/** The fields of {@link EarlierRun} read from a manifest that may lack any of them. */
+export function earlierRun(manifest: Record<string, unknown> | undefined): EarlierRun {
+  const m = manifest ?? {};
+  return { command: m.command, gitCommit: m.gitCommit, platform: m.platform, startedAt: m.startedAt, finishedAt: m.finishedAt };
 }
 
 /** SHA-256 of a file's text, as 64 hex digits. */
@@ -53,7 +65,7 @@ export function fileHash(text: string): string {
 }
 
 /** What a directory's manifest adds to a run manifest, besides the files. */
-export type OutputManifestFields = Pick<OutputManifest, "kind" | "points" | "precision" | "maxReplications" | "shards"> & {
+export type OutputManifestFields = Pick<OutputManifest, "kind" | "points" | "precision" | "maxReplications" | "shards" | "resumed"> & {
   scenarios: readonly Scenario[];
   seed: number | string;
   replications: number;

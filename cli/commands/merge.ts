@@ -15,6 +15,7 @@ import { pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../
 import { mapReportingAll, UserError } from "../UserError.js";
 import { SWEEP_TABLES, writeSweep } from "./sweep.js";
 import { checkOutputDirectory } from "../checkOutputFiles.js";
+import { earlierRun } from "../outputManifest.js";
 
 /** What merge needs of a shard file (written by `sweep --shard i/N --out DIR`). */
 const shardFileSchema = z.object(
@@ -77,9 +78,7 @@ export function mergeCommand(argv: readonly string[]): number {
     const { index, count } = data.manifest.shard;
     if (name !== `shard-${index}-of-${count}.json`) throw new UserError(`${file}: manifest.shard: expected shard ${name.replace(/^shard-(\d+)-of-(\d+)\.json$/, "$1 of $2")} as the file name says, found shard ${index} of ${count}`);
     // How the shard was made, for the merged manifest (the schema keeps only what merging needs).
-    const m = raw?.manifest ?? {};
-    const made = { file: name, command: m.command, gitCommit: m.gitCommit, platform: m.platform, startedAt: m.startedAt, finishedAt: m.finishedAt };
-    return { name, data, made };
+    return { name, data, made: { file: name, ...earlierRun(raw?.manifest) } };
   });
   const first = shards[0].data.manifest;
   const key = (m: typeof first) =>

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
@@ -10,7 +10,9 @@ import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides, type Scenario
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
-import { InterruptedRunError, runJobs, runReplicationsOfEach } from "../runScenarioOn.js";
+import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
+import { readSweepPartial, SWEEP_PARTIAL, type CompletedUnit } from "../sweepPartial.js";
+import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { pointName, pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
 import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
@@ -28,19 +30,22 @@ export const SWEEP_FLAGS = {
   seed: "string",
   workers: "string",
   shard: "string",
+  resume: "boolean",
   json: "boolean",
   out: "string",
 } satisfies FlagSpec;
 
-export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--set path=value ...] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR]
-      runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv, DIR/sweep.json and DIR/manifest.json (with --shard i/N, DIR/shard-i-of-N.json)`;
+export const SWEEP_USAGE = `gridgov sweep <scenario.json> (--vary path=v1,v2,... [--vary ...] | --range path=min..max [--range ...] --samples N) [--replications N] [--days N] [--set path=value ...] [--seed N] [--workers N] [--shard i/N] [--json] [--out DIR [--resume]]
+      runs every point of a design; --out DIR is a directory: writes DIR/sweep.csv, DIR/summary.csv, DIR/sweep.json and DIR/manifest.json (with --shard i/N, DIR/shard-i-of-N.json); --resume continues an interrupted sweep from DIR/sweep.partial.json`;
 
 /**
  * `gridgov sweep`: runs a scenario at every point of a full-factorial design (`--vary`)
  * or of a Latin hypercube sample (`--range` with `--samples`), with common random
  * numbers across points. Writes tidy tables: one row per (point, replication), and a
  * summary per point. With `--shard i/N` it runs only slice i of the (point, replication)
- * units and writes that slice's results for `gridgov merge`.
+ * units and writes that slice's results for `gridgov merge`. With `--resume` it takes the
+ * units an interrupted sweep of the same design kept in `DIR/sweep.partial.json` and runs
+ * only the rest: the tables are the bytes an uninterrupted sweep writes.
  */
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, SWEEP_FLAGS, "sweep");
@@ -58,8 +63,18 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   points.forEach(({ warnings }, k) => {
     for (const w of warnings) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
   });
+  const out = flags.out as string | undefined;
+  if (flags.resume && (out === undefined || shard)) {
+    throw new UserError(out === undefined ? "--resume needs --out DIR: the directory where the interrupted sweep kept sweep.partial.json" : "--resume cannot be used with --shard: run a missing shard again as it was");
+  }
+  // Checked before anything runs: the kept units must be this design's.
+  const earlier = flags.resume ? readSweepPartial(out!, design) : null;
+  if (earlier) process.stderr.write(`resuming: ${earlier.completed.length} of ${points.length * replications} units done, from ${join(out!, SWEEP_PARTIAL)}\n`);
+  else if (out !== undefined && !shard && existsSync(join(out, SWEEP_PARTIAL))) {
+    process.stderr.write(`note: ${join(out, SWEEP_PARTIAL)} holds units of an interrupted sweep; this sweep starts again (add --resume to continue that one)\n`);
+  }
   if (flags.out !== undefined) {
-    const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, OUTPUT_MANIFEST, "sweep.partial.json"];
+    const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, OUTPUT_MANIFEST, SWEEP_PARTIAL];
     checkOutputDirectory(flags.out as string, shard ? names[0] : SWEEP_TABLES.join(", "));
     checkOutputFiles(names.map((name) => join(flags.out as string, name)));
   }
@@ -82,12 +97,13 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     const stop = interruptSignal();
     let runs: RunResult[];
     try {
-      runs = await runSweepPoints(runner, points, seed, replications, progress.update, stop.signal);
+      runs = await runSweepPoints(runner, points, seed, replications, progress.update, stop.signal, earlier?.completed);
     } catch (e) {
-      if (e instanceof InterruptedRunError && flags.out !== undefined) {
-        const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design };
+      if (e instanceof InterruptedRunError && out !== undefined) {
+        const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design, resumed: earlier?.runs };
         const completed = e.completed.map((result, k) => ({ point: e.completedScenarios[k], replication: result.replication, result }));
-        e.keepIn(join(flags.out as string, "sweep.partial.json"), { manifest, completed });
+        e.keepIn(join(out, SWEEP_PARTIAL), { manifest, completed });
+        e.message += "; add --resume to the same command to continue";
       }
       throw e;
     } finally {
@@ -98,8 +114,10 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       for (const w of r.warnings.slice(points[k].warnings.length)) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
     });
     const output = sweepOutput(design, runs);
-    if (flags.out !== undefined) {
-      writeSweep(flags.out as string, output, { scenarios: [base], points: design.points, seed, replications, command: ["gridgov", "sweep", ...argv], startedAt });
+    if (out !== undefined) {
+      writeSweep(out, output, { scenarios: [base], points: design.points, seed, replications, command: ["gridgov", "sweep", ...argv], startedAt, resumed: earlier?.runs });
+      // Its units are in the tables now.
+      if (earlier) rmSync(join(out, SWEEP_PARTIAL), { force: true });
     }
     process.stdout.write(flags.json ? JSON.stringify(output, null, 2) + "\n" : toCsv(output.summary));
     return 0;
@@ -111,9 +129,10 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
 /**
  * Runs replications 0 … `replications` − 1 of every point, all (point, replication) units
  * as one batch on `runner` (so worker threads stay busy across points), and combines each
- * point's replications. What `gridgov sweep` runs; the sweep benchmark times it. When
- * `stop` is aborted, throws {@link InterruptedRunError} with the units completed, each
- * with its point (as `completedScenarios`).
+ * point's replications. Units in `done` (an interrupted sweep's, for `--resume`) are taken
+ * as they are and not run again. What `gridgov sweep` runs; the sweep benchmark times it.
+ * When `stop` is aborted, throws {@link InterruptedRunError} with every unit completed,
+ * those of `done` included, each with its point (as `completedScenarios`).
  */
 export async function runSweepPoints(
   runner: ReplicationRunner,
@@ -122,9 +141,23 @@ export async function runSweepPoints(
   replications: number,
   onProgress?: (done: number, total: number) => void,
   stop?: AbortSignal,
+  done: readonly CompletedUnit[] = [],
 ): Promise<RunResult[]> {
-  const results = await runReplicationsOfEach(runner, points.map((p) => p.scenario), seed, 0, replications, onProgress, stop);
-  return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
+  const byPoint: ReplicationResult[][] = points.map(() => []);
+  for (const u of done) byPoint[u.point].push(u.result);
+  const have = new Set(done.map((u) => `${u.point}/${u.replication}`));
+  const todo = points.flatMap((_, point) => Array.from({ length: replications }, (_, replication) => ({ point, replication }))).filter((u) => !have.has(`${u.point}/${u.replication}`));
+  let results: ReplicationResult[];
+  try {
+    results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), onProgress, stop, (j) => todo[j].point);
+  } catch (e) {
+    if (e instanceof InterruptedRunError && done.length > 0) {
+      throw new InterruptedRunError([...done.map((u) => u.result), ...e.completed], points.length * replications, [...done.map((u) => u.point), ...e.completedScenarios]);
+    }
+    throw e;
+  }
+  todo.forEach((u, k) => byPoint[u.point].push(results[k]));
+  return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, byPoint[k], warnings));
 }
 
 /** The tables a sweep (or a merge) writes into its output directory, beside its manifest. */

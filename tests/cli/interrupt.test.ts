@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../sim/experiments/loadScenario.js";
 import { buildLayout } from "../../sim/model/Layout.js";
-import { repoRoot } from "../support/runCli.js";
+import { ENGINE_VERSION } from "../../sim/version.js";
+import { repoRoot, runCli } from "../support/runCli.js";
 
 /** Starts a long command, sends Ctrl-C (SIGINT) once its progress shows a finished unit, and waits for the exit. */
 function interrupted(args: string[], progress: RegExp): Promise<{ code: number | null; stderr: string }> {
@@ -72,6 +73,51 @@ describe("interrupting a sweep (Ctrl-C)", () => {
       expect(unit.result.replication).toBe(unit.replication);
       expect(unit.result.grids.occurred).toHaveLength(grids[unit.point]);
     }
+  });
+});
+
+describe("resuming an interrupted sweep (--resume)", () => {
+  const design = ["sweep", "scenarios/teaching-small.json", "--vary", "grids.householdsPerGrid=300,600", "--replications", "100", "--days", "60"];
+
+  it("continues from the units kept, and writes the tables an uninterrupted sweep writes, byte for byte", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(root, "sweep");
+    const first = await interrupted([...design, "--workers", "2", "--out", out], /unit [1-9]\d*\/200/);
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain("add --resume to the same command to continue");
+    const kept = JSON.parse(readFileSync(join(out, "sweep.partial.json"), "utf8")).completed.length;
+    expect(kept).toBeGreaterThan(0);
+    // One thread here, two before: the units do not depend on the thread that ran them.
+    const resumed = runCli([...design, "--workers", "1", "--out", out, "--resume"]);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toContain(`resuming: ${kept} of 200 units done`);
+    expect(existsSync(join(out, "sweep.partial.json"))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest.resumed).toHaveLength(1);
+    expect(manifest.resumed[0].command).toEqual(["gridgov", ...design, "--workers", "2", "--out", out]);
+    const fresh = join(root, "fresh");
+    expect(runCli([...design, "--workers", "2", "--out", fresh]).status).toBe(0);
+    for (const f of ["sweep.csv", "summary.csv", "sweep.json"]) expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(fresh, f), "utf8"));
+  });
+
+  it("refuses to resume another design's units, or with nothing kept, and runs nothing", () => {
+    const root = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(root, "sweep");
+    const none = runCli([...design, "--out", out, "--resume"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`--resume: expected ${join(out, "sweep.partial.json")}, which an interrupted sweep --out ${out} keeps, found none; nothing was run`);
+    // A kept file of another seed: its units are not this sweep's.
+    mkdirSync(out);
+    const partial = (seed: number, completed: unknown[]) => ({ partial: true, manifest: { engineVersion: ENGINE_VERSION, design: { baseHash: "x", points: [], seed, replications: 100 } }, completed });
+    writeFileSync(join(out, "sweep.partial.json"), JSON.stringify(partial(9, [])));
+    const other = runCli([...design, "--out", out, "--resume"]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain(`${join(out, "sweep.partial.json")}: cannot resume: its scenario is x`);
+    expect(other.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual(["sweep.partial.json"]);
+    const noOut = runCli([...design, "--resume"]);
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toContain("--resume needs --out DIR");
   });
 });
 
