@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { issueDetail } from "./issueDetail.js";
 import { jsonErrorOffset } from "./jsonErrorOffset.js";
 import { formatPath, type Checked, type ScenarioIssue } from "./ScenarioIssue.js";
 import { scenarioSchema, type Scenario } from "./scenarioSchema.js";
@@ -10,7 +11,14 @@ import { scenarioSchema, type Scenario } from "./scenarioSchema.js";
 export function parseScenario(input: unknown): Checked<Scenario> {
   const result = scenarioSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data, warnings: [] };
-  return { ok: false, issues: result.error.issues.map((issue) => describeIssue(issue, input)) };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => {
+      const described = describeIssue(issue, input);
+      const detail = issueDetail(issue, valueAt(input, issue.path));
+      return detail ? { ...described, detail } : described;
+    }),
+  };
 }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */

@@ -323,14 +323,14 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
-  it("the editor marks changed values, refuses an out-of-range value with the schema's message and blocks the run until it is fixed", async () => {
+  it("the editor marks changed values, refuses an out-of-range value in plain words beside its box and blocks the run until it is fixed", async () => {
     const page = await browser.newPage();
     await page.goto(site.url);
     await page.uncheck("#auto-run");
     await page.locator("#scenario-list li").first().getByRole("button", { name: /^Edit/ }).click();
     const field = page.locator('#editor [data-path="staffing.workersPerGrid"]');
     await field.locator("input").fill("-1");
-    await expect.poll(() => field.locator(".scenario-form__error").innerText()).toMatch(/expected|greater|> ?0/i);
+    await expect.poll(() => field.locator(".scenario-form__error").innerText()).toBe("Must be more than 0 — you entered −1");
     expect(await field.locator("input").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#run").isDisabled()).toBe(true);
     await field.locator("input").fill("2");
@@ -341,6 +341,7 @@ describe("the web app in a real browser (Chromium)", () => {
     // A box that cannot be read (emptied) blocks the run too: it does not run the value it had.
     await field.locator("input").fill("");
     await expect.poll(() => page.locator("#run").isDisabled()).toBe(true);
+    expect(await field.locator(".scenario-form__error").innerText()).toBe("Must not be empty — enter a number");
     expect(await page.locator("#scenario-list li").first().innerText()).toContain("invalid");
     // Closing the editor drops what could not be read: the scenario keeps its last value and can run.
     await page.getByRole("button", { name: "Close editor" }).click();

@@ -3,6 +3,7 @@ export { formFields, formSections, type FieldKind, type FieldSpec, type SectionS
 export { getPath } from "./getPath.js";
 export { labelFromKey } from "./labelFromKey.js";
 export { matchesPath } from "./matchesPath.js";
+export { plainIssue, type PlainField } from "./plainIssue.js";
 export { readFieldValue, type FieldRead, type RawControl } from "./readFieldValue.js";
 export {
   createScenarioForm,

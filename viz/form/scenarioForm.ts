@@ -6,6 +6,7 @@ import { fieldControl, type FieldControl } from "./fieldControl.js";
 import { formFields, formSections } from "./formFields.js";
 import { getPath } from "./getPath.js";
 import { matchesPath } from "./matchesPath.js";
+import { plainIssue } from "./plainIssue.js";
 import { readFieldValue } from "./readFieldValue.js";
 import { setPath } from "./setPath.js";
 import { validateDraft, type DraftCheck } from "./validateDraft.js";
@@ -100,7 +101,8 @@ export function createScenarioForm(options: ScenarioFormOptions): ScenarioFormCo
   const locked = new Set(paths.filter((p) => (options.locked ?? []).some((l) => matchesPath(p, l))));
   const baseline = normalize(options.baseline);
   let draft = normalize(options.scenario);
-  const localErrors = new Map<string, string>();
+  /** Boxes that cannot be read (empty, not a number, broken JSON), by field path. */
+  const localErrors = new Map<string, ScenarioIssue>();
   let check: DraftCheck;
 
   const el = (tag: string, className: string, text?: string) => {
@@ -149,7 +151,7 @@ export function createScenarioForm(options: ScenarioFormOptions): ScenarioFormCo
     form.append(fieldset);
   }
 
-  const issues = (): ScenarioIssue[] => [...[...localErrors].map(([path, message]) => ({ path, message })), ...check.issues];
+  const issues = (): ScenarioIssue[] => [...localErrors.values(), ...check.issues];
   const valid = () => check.valid && localErrors.size === 0;
 
   function showAll(): void {
@@ -157,12 +159,12 @@ export function createScenarioForm(options: ScenarioFormOptions): ScenarioFormCo
   }
 
   function refresh(): void {
-    check = validateDraft(draft, paths);
+    check = validateDraft(draft, fields);
     const changed = changedPaths(draft, baseline);
     let count = check.general.length;
     for (const [path, control] of controls) {
       const local = localErrors.get(path);
-      const messages = local !== undefined ? [local] : (check.byField.get(path) ?? []);
+      const messages = local !== undefined ? [plainIssue(local, control.spec)] : (check.byField.get(path) ?? []);
       count += messages.length;
       control.setErrors(messages);
       control.setChanged(
@@ -196,7 +198,7 @@ export function createScenarioForm(options: ScenarioFormOptions): ScenarioFormCo
       draft = setPath(draft, path, read.value);
       localErrors.delete(path);
     } else {
-      localErrors.set(path, read.message);
+      localErrors.set(path, { path, message: read.message, ...(read.detail ? { detail: read.detail } : {}) });
     }
     refresh();
     emit();

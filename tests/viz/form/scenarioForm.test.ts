@@ -43,7 +43,7 @@ function choose(el: HTMLSelectElement | HTMLInputElement, apply: () => void): vo
   el.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
-/** The message parseScenario gives for `path` when `path` is set to `value`. */
+/** The command line's message for `path` when `path` is set to `value` (parseScenario's). */
 function schemaMessage(path: string, value: unknown): string {
   const r = parseScenario(setPath(validated, path, value));
   if (r.ok) throw new Error("expected an invalid scenario");
@@ -89,12 +89,13 @@ describe("scenarioForm", () => {
     expect(field("intake.delay").querySelector("textarea")!.value).toBe('{"type":"exponential","mean":15}');
   });
 
-  it("refuses an out-of-range value with the schema's message next to the field, and clears it once fixed", () => {
-    const { input, error, last, field } = build();
+  it("refuses an out-of-range value with plain words next to the field, and clears it once fixed", () => {
+    const { input, error, last, field, form } = build();
     const box = input("staffing.workersPerGrid");
     type(box, "-1");
-    const message = schemaMessage("staffing.workersPerGrid", -1);
-    expect(error("staffing.workersPerGrid").textContent).toBe(message);
+    expect(error("staffing.workersPerGrid").textContent).toBe("Must be more than 0 — you entered −1");
+    // The issue reported to the app keeps the command line's words.
+    expect(scenarioFormController(form)!.issues()).toContainEqual(expect.objectContaining({ path: "staffing.workersPerGrid", message: schemaMessage("staffing.workersPerGrid", -1) }));
     expect(error("staffing.workersPerGrid").hidden).toBe(false);
     expect(error("staffing.workersPerGrid").getAttribute("role")).toBe("alert");
     expect(box.getAttribute("aria-invalid")).toBe("true");
@@ -111,14 +112,17 @@ describe("scenarioForm", () => {
     expect(last().scenario.staffing.workersPerGrid).toBe(2);
   });
 
-  it("refuses a share above 1 and a non-integer count with the schema's messages", () => {
+  it("refuses a share above 1 and a non-integer count in plain words", () => {
     const { input, error, last } = build();
-    type(input("residents.appShare"), "1.5");
-    expect(error("residents.appShare").textContent).toBe(schemaMessage("residents.appShare", 1.5));
+    type(input("residents.appShare"), "90");
+    expect(error("residents.appShare").textContent).toBe("Must be between 0 and 1 (a share: 0.9 for 90 %) — you entered 90");
     expect(last().valid).toBe(false);
     type(input("residents.appShare"), "0.5");
     type(input("grids.gridsPerCommunity"), "2.5");
-    expect(error("grids.gridsPerCommunity").textContent).toBe(schemaMessage("grids.gridsPerCommunity", 2.5));
+    expect(error("grids.gridsPerCommunity").textContent).toBe("Must be a whole number — you entered 2.5");
+    type(input("grids.gridsPerCommunity"), "2");
+    type(input("staffing.partTimeHoursPerDay"), "30");
+    expect(error("staffing.partTimeHoursPerDay").textContent).toBe("Must be at most 24 h per day — you entered 30");
     expect(last().valid).toBe(false);
   });
 
@@ -141,9 +145,9 @@ describe("scenarioForm", () => {
   it("reports an empty required box without changing the scenario, and removes an optional field left empty", () => {
     const { input, error, last, form } = build();
     type(input("staffing.skill"), "");
-    expect(error("staffing.skill").textContent).toBe("expected a number, found an empty box");
+    expect(error("staffing.skill").textContent).toBe("Must not be empty — enter a number");
     expect(last().valid).toBe(false);
-    expect(scenarioFormController(form)!.issues()).toContainEqual({ path: "staffing.skill", message: "expected a number, found an empty box" });
+    expect(scenarioFormController(form)!.issues()).toContainEqual(expect.objectContaining({ path: "staffing.skill", message: "expected a number, found an empty box" }));
     type(input("staffing.skill"), "1");
     type(input("grids.columns"), "3");
     expect(error("grids.rows").textContent).toBe("expected columns and rows together, found only one");
@@ -153,7 +157,7 @@ describe("scenarioForm", () => {
     expect("columns" in last().scenario.grids).toBe(false);
   });
 
-  it("edits enums, booleans and JSON fields, with JSON and schema messages", () => {
+  it("edits enums, booleans and JSON fields, with JSON messages and plain words for the schema's", () => {
     const { field, input, error, last } = build();
     const select = field("dispatch.policy").querySelector("select")!;
     choose(select, () => (select.selectedIndex = 2));
@@ -166,7 +170,7 @@ describe("scenarioForm", () => {
     expect(error("intake.delay").textContent).toMatch(/^expected valid JSON/);
     expect(last().valid).toBe(false);
     type(delay, '{"type": "lognormal", "mean": -20, "cv": 1}');
-    expect(error("intake.delay").textContent).toMatch(/^mean: expected number to be >0/);
+    expect(error("intake.delay").textContent).toBe("mean: Must be more than 0 — you entered −20");
     type(delay, '{"type": "lognormal", "mean": 20, "cv": 1}');
     expect(error("intake.delay").textContent).toBe("");
     expect(last()).toMatchObject({ valid: true, scenario: { intake: { delay: { type: "lognormal", mean: 20, cv: 1 } } } });
@@ -250,6 +254,12 @@ describe("scenarioForm", () => {
     const other = scenarioForm({ scenario: validated, baseline: { ...preset, name: hostile } });
     expect(other.querySelector('[data-path="name"] .scenario-form__changed-marker')!.textContent).toContain("<img");
     expect(other.querySelectorAll("img, script").length).toBe(0);
+    // A value typed into a JSON box comes back in the message beside it: as text too.
+    const categories = form.querySelector<HTMLTextAreaElement>('[data-path="incidents.categories"] textarea')!;
+    type(categories, JSON.stringify([{ ...validated.incidents.categories[0], escalateTo: hostile }]));
+    const message = form.querySelector('[data-path="incidents.categories"] .scenario-form__error')!;
+    expect(message.textContent).toMatch(/^\[0\]\.escalateTo: Must be "street" or "district" — you entered "<img src=x onerror=/);
+    expect(form.querySelectorAll("img, script").length).toBe(0);
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
   });
 
@@ -257,7 +267,7 @@ describe("scenarioForm", () => {
     const a = createScenarioForm({ scenario: setPath(validated, "run.days", -1), baseline: preset });
     const b = createScenarioForm({ scenario: validated, baseline: preset });
     expect(a.valid()).toBe(false);
-    expect(a.element.querySelector('[data-path="run.days"] .scenario-form__error')!.textContent).toMatch(/>0/);
+    expect(a.element.querySelector('[data-path="run.days"] .scenario-form__error')!.textContent).toBe("Must be more than 0 days — you entered −1");
     expect(a.element.querySelector<HTMLElement>(".scenario-form__summary")!.hidden).toBe(false);
     expect(b.valid()).toBe(true);
     const ids = [...a.element.querySelectorAll("[id]"), ...b.element.querySelectorAll("[id]")].map((e) => e.id);
