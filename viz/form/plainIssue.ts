@@ -59,6 +59,8 @@ function range(d: IssueDetail, field: PlainField): string {
   const low = d.code === "too_small";
   // The bound the value broke, from the issue; the other one from the field, if it has one.
   let broken: Bound = { value: (low ? d.minimum : d.maximum) ?? NaN, inclusive: d.inclusive ?? false };
+  // The largest whole number a double holds exactly: a limit of the format, not of the field.
+  if (whole && !low && broken.value >= Number.MAX_SAFE_INTEGER) return "a smaller whole number";
   // A whole number above 0 is a whole number of at least 1, as the box's own minimum says.
   if (whole && !broken.inclusive && Number.isFinite(broken.value)) broken = { value: low ? Math.floor(broken.value) + 1 : Math.ceil(broken.value) - 1, inclusive: true };
   const otherValue = low ? field.max : field.min;

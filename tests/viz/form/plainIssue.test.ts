@@ -62,6 +62,8 @@ describe("plainIssue", () => {
     expect(plain("grids.gridsPerCommunity", 2.5)).toBe("Must be a whole number — you entered 2.5");
     expect(plain("grids.gridsPerCommunity", 0)).toBe("Must be at least 1 — you entered 0");
     expect(plain("escalation.streetTeams", -1)).toBe("Must be at least 0 — you entered −1");
+    // Not "between 1 and 9,007,199,254,740,991": that is the largest whole number a double holds, no limit of the field's.
+    expect(plain("district.households", 1e17)).toBe("Must be a smaller whole number — you entered 100,000,000,000,000,000");
   });
 
   it("words a value that is not a number, is missing, or is too large to use", () => {
