@@ -1,6 +1,11 @@
 import { defaultWorkers } from "../WorkerPool.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
-import { InterruptedRunError, runScenarioOn } from "../runScenarioOn.js";
+import { rmSync } from "node:fs";
+import { combineReplications } from "../../sim/experiments/runScenario.js";
+import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
+import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
+import { readRunPartial } from "../keptUnits.js";
+import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
@@ -11,10 +16,10 @@ import { UserError } from "../UserError.js";
 import { checkOutputFiles } from "../checkOutputFiles.js";
 import { writeFileAtomic } from "../writeFileAtomic.js";
 
-export const RUN_FLAGS = { seed: "string", replications: "string", days: "string", set: "list", workers: "string", json: "boolean", out: "string" } satisfies FlagSpec;
+export const RUN_FLAGS = { seed: "string", replications: "string", days: "string", set: "list", workers: "string", json: "boolean", out: "string", resume: "boolean" } satisfies FlagSpec;
 
-export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
-      runs one scenario; --out FILE is a file: the JSON result with its run manifest`;
+export const RUN_USAGE = `gridgov run <scenario.json> [--seed N] [--replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE [--resume]]
+      runs one scenario; --out FILE is a file: the JSON result with its run manifest; --resume continues an interrupted run from FILE's .partial.json`;
 
 /** `gridgov run`: runs one scenario and prints a table (or JSON). */
 export async function runCommand(argv: readonly string[]): Promise<number> {
@@ -25,18 +30,34 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const { scenario, warnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-  if (flags.out !== undefined) checkOutputFiles([flags.out as string, partialFile(flags.out as string)]);
+  const out = flags.out as string | undefined;
+  if (flags.resume && out === undefined) throw new UserError("--resume needs --out FILE: the interrupted run kept its replications beside that file");
+  // Checked before anything runs: the kept replications must be this run's.
+  const earlier = flags.resume ? readRunPartial(partialFile(out!), { baseHash: scenarioHash(scenario), seed, replications }) : null;
+  if (earlier) process.stderr.write(`resuming: ${earlier.completed.length} of ${replications} replications done, from ${partialFile(out!)}\n`);
+  if (out !== undefined) checkOutputFiles([out, partialFile(out)]);
   const startedAt = new Date();
+  const manifest = () => ({ ...runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt), resumed: earlier?.runs });
   const progress = progressReporter(`${scenario.name}: replication`);
   const stop = interruptSignal();
   let result;
   const runner = new ReplicationRunner(workers);
   try {
-    result = await runScenarioOn(runner, scenario, { seed, replications, onProgress: progress.update }, warnings, stop.signal);
+    const kept = earlier?.completed.map((u) => u.result) ?? [];
+    const have = new Set(kept.map((r) => r.replication));
+    const todo = Array.from({ length: replications }, (_, replication) => replication).filter((k) => !have.has(k));
+    let fresh: ReplicationResult[];
+    try {
+      fresh = await runJobs(runner, todo.map((replication) => ({ scenario, seed, replication })), progress.update, stop.signal);
+    } catch (e) {
+      if (e instanceof InterruptedRunError && kept.length > 0) throw new InterruptedRunError([...kept, ...e.completed], replications, []);
+      throw e;
+    }
+    result = combineReplications(scenario, seed, [...kept, ...fresh], warnings);
   } catch (e) {
-    if (e instanceof InterruptedRunError && flags.out !== undefined) {
-      const manifest = runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt);
-      e.keepIn(partialFile(flags.out as string), { manifest, completed: e.completed }, 2);
+    if (e instanceof InterruptedRunError && out !== undefined) {
+      e.keepIn(partialFile(out), { manifest: manifest(), completed: e.completed }, 2);
+      e.message += "; add --resume to the same command to continue";
     }
     throw e;
   } finally {
@@ -45,9 +66,10 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   }
   progress.done();
   const json = JSON.stringify(result, null, 2) + "\n";
-  if (flags.out !== undefined) {
-    const manifest = runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt);
-    writeFileAtomic(flags.out as string, JSON.stringify({ manifest, result }, null, 2) + "\n");
+  if (out !== undefined) {
+    writeFileAtomic(out, JSON.stringify({ manifest: manifest(), result }, null, 2) + "\n");
+    // Its replications are in the result now.
+    if (earlier) rmSync(partialFile(out), { force: true });
   }
   process.stdout.write(flags.json ? json : formatRunTable(result));
   return 0;

@@ -11,7 +11,7 @@ import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
-import { readSweepPartial, SWEEP_PARTIAL, type CompletedUnit } from "../sweepPartial.js";
+import { readSweepPartial, SWEEP_PARTIAL, type CompletedUnit } from "../keptUnits.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { pointName, pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";

@@ -76,6 +76,32 @@ describe("interrupting a sweep (Ctrl-C)", () => {
   });
 });
 
+describe("resuming an interrupted run (--resume)", () => {
+  it("continues from the replications kept, and writes the result an uninterrupted run writes, byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(dir, "results.json");
+    const first = await interruptedRun(out, "2");
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain("add --resume to the same command to continue");
+    const kept = JSON.parse(readFileSync(join(dir, "results.partial.json"), "utf8")).completed.length;
+    const args = ["run", "scenarios/teaching-small.json", "--replications", "200", "--days", "60"];
+    const resumed = runCli([...args, "--workers", "1", "--out", out, "--resume"]);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toContain(`resuming: ${kept} of 200 replications done`);
+    expect(existsSync(join(dir, "results.partial.json"))).toBe(false);
+    const file = JSON.parse(readFileSync(out, "utf8"));
+    expect(file.manifest.resumed.map((r: { command: string[] }) => r.command)).toEqual([["gridgov", ...args, "--workers", "2", "--out", out]]);
+    const fresh = runCli([...args, "--workers", "2", "--json"]);
+    expect(fresh.status).toBe(0);
+    expect(JSON.stringify(file.result, null, 2) + "\n").toBe(fresh.stdout);
+    // A replication count other than the interrupted run's is refused: its replications are not this run's.
+    writeFileSync(join(dir, "results.partial.json"), JSON.stringify({ partial: true, manifest: { ...file.manifest, replications: 50 }, completed: [] }));
+    const other = runCli([...args, "--out", out, "--resume"]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain(`${join(dir, "results.partial.json")}: cannot resume: it has 50 replications, this run 200`);
+  });
+});
+
 describe("resuming an interrupted sweep (--resume)", () => {
   const design = ["sweep", "scenarios/teaching-small.json", "--vary", "grids.householdsPerGrid=300,600", "--replications", "100", "--days", "60"];
 

@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
+import type { ReplicationResult } from "../sim/metrics/ReplicationCollector.js";
+import { canonicalJson } from "../sim/scenario/canonicalJson.js";
+import { ENGINE_VERSION } from "../sim/version.js";
+import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "./checkShape.js";
+import { earlierRun, type EarlierRun } from "./outputManifest.js";
+import { readJsonFile } from "./readTextFile.js";
+import { replicationResultSchema } from "./replicationResultSchema.js";
+import { UserError } from "./UserError.js";
+
+/** Where an interrupted sweep keeps its completed units, in its `--out DIR`. */
+export const SWEEP_PARTIAL = "sweep.partial.json";
+
+/** A completed (point, replication) unit; a run's replications are units of point 0. */
+export interface CompletedUnit {
+  point: number;
+  replication: number;
+  result: ReplicationResult;
+}
+
+/** What an interrupted command left: its completed units, and the commands that made them. */
+export interface KeptUnits {
+  completed: CompletedUnit[];
+  /** The interrupted commands, first to last (a resumed command may itself have been interrupted). */
+  runs: EarlierRun[];
+}
+
+/** What the units must have been made for: the scenario (by hash), points, seed and replications. */
+export interface UnitDesign {
+  baseHash: string;
+  points: readonly SweepPoint[];
+  seed: number | string;
+  replications: number;
+}
+
+const unit = z.object({ point: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (point, replication) unit"));
+const earlier = z.array(z.unknown()).optional();
+
+/** What `sweep --resume` needs of the file an interrupted sweep kept. */
+const sweepPartialSchema = z.object(
+  {
+    partial: z.literal(true, expected("true (the file of an interrupted sweep)")),
+    manifest: z.object(
+      {
+        engineVersion: z.string(expected("the engine version (text)")),
+        resumed: earlier,
+        design: z.object(
+          { baseHash: z.string(expected("the scenario's hash (text)")), points: z.array(jsonObject(), expected("the list of points")), seed: recordedSeed, replications: wholeNumber(1) },
+          expected("the sweep's design (an object)"),
+        ),
+      },
+      expected("the sweep's manifest (an object)"),
+    ),
+    completed: z.array(unit, expected("the list of completed units")),
+  },
+  expected("the file of an interrupted sweep (an object)"),
+);
+
+/** What `run --resume` needs of the file an interrupted run kept. */
+const runPartialSchema = z.object(
+  {
+    partial: z.literal(true, expected("true (the file of an interrupted run)")),
+    manifest: z.object(
+      {
+        engineVersion: z.string(expected("the engine version (text)")),
+        resumed: earlier,
+        seed: recordedSeed,
+        replications: wholeNumber(1),
+        scenario: z.object({ hash: z.string(expected("the scenario's hash (text)")) }, expected("the scenario (an object)")),
+      },
+      expected("the run manifest (an object)"),
+    ),
+    completed: z.array(replicationResultSchema, expected("the list of completed replications")),
+  },
+  expected("the file of an interrupted run (an object)"),
+);
+
+/**
+ * The units an interrupted sweep of the same design completed, read from `DIR/sweep.partial.json`
+ * for `sweep --resume`. Refused, naming what differs, when the file is not there or was made
+ * by another engine version or for another scenario, set of points, seed or number of
+ * replications: the units would not be the ones this sweep needs.
+ */
+export function readSweepPartial(dir: string, design: UnitDesign): KeptUnits {
+  const file = join(dir, SWEEP_PARTIAL);
+  const { raw, data } = readKept(file, `an interrupted sweep --out ${dir} keeps`, sweepPartialSchema, "sweep");
+  const m = data.manifest;
+  const kept = { engineVersion: m.engineVersion, ...m.design, units: data.completed as unknown as CompletedUnit[] };
+  return { completed: checkKept(file, kept, design, "sweep"), runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
+}
+
+/** As {@link readSweepPartial}, for `run --out FILE --resume`: the replications an interrupted run kept in `file`. */
+export function readRunPartial(file: string, design: Omit<UnitDesign, "points">): KeptUnits {
+  const { raw, data } = readKept(file, "an interrupted run with the same --out keeps", runPartialSchema, "run");
+  const m = data.manifest;
+  const units = (data.completed as unknown as ReplicationResult[]).map((result) => ({ point: 0, replication: result.replication, result }));
+  const kept = { engineVersion: m.engineVersion, baseHash: m.scenario.hash, points: [{}], seed: m.seed, replications: m.replications, units };
+  return { completed: checkKept(file, kept, { ...design, points: [{}] }, "run"), runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
+}
+
+function readKept<T>(file: string, keeps: string, schema: z.ZodType<T>, command: string): { raw: { manifest?: Record<string, unknown> } | null; data: T } {
+  if (!existsSync(file)) throw new UserError(`--resume: expected ${file}, which ${keeps}, found none; nothing was run`);
+  const raw = readJsonFile(file, `partial ${command}`) as { manifest?: Record<string, unknown> } | null;
+  return { raw, data: checkShape(file, raw, schema, `expected the file an interrupted gridgov ${command} kept; nothing was run`) };
+}
+
+/** The kept units, once they are known to be units of `design`, each once. */
+function checkKept(file: string, kept: UnitDesign & { engineVersion: string; units: CompletedUnit[] }, design: UnitDesign, command: string): CompletedUnit[] {
+  const why =
+    kept.engineVersion !== ENGINE_VERSION ? `it was made by engine ${kept.engineVersion}, this is ${ENGINE_VERSION}`
+    : kept.baseHash !== design.baseHash ? `its scenario is ${kept.baseHash.slice(0, 12)}, this ${command}'s ${design.baseHash.slice(0, 12)} (the file or --set/--days changed)`
+    : canonicalJson(kept.seed) !== canonicalJson(design.seed) ? `its seed is ${kept.seed}, this ${command}'s ${design.seed}`
+    : canonicalJson(kept.points) !== canonicalJson(design.points) ? `its points differ from this sweep's (--vary, --range or --samples changed)`
+    : kept.replications !== design.replications ? `it has ${kept.replications} replications${command === "sweep" ? " per point" : ""}, this ${command} ${design.replications}`
+    : null;
+  if (why) throw new UserError(`${file}: cannot resume: ${why}; run it without --resume to start again; nothing was run`);
+  const seen = new Set<string>();
+  kept.units.forEach((u, k) => {
+    const key = `${u.point}/${u.replication}`;
+    const unitName = command === "sweep" ? `point ${u.point} replication ${u.replication}` : `replication ${u.replication}`;
+    const bad =
+      u.point >= design.points.length || u.replication >= design.replications ? `${unitName}, outside this ${command}`
+      : u.result.replication !== u.replication ? `the result of replication ${u.result.replication} for replication ${u.replication}`
+      : seen.has(key) ? `${unitName} a second time`
+      : null;
+    if (bad) throw new UserError(`${file}: completed[${k}]: expected a unit of this ${command} once, found ${bad}; nothing was run`);
+    seen.add(key);
+  });
+  return kept.units;
+}
