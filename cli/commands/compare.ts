@@ -70,7 +70,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     const other = k > 0 ? districtDifference(all[0].scenario, f.scenario) : null;
     return other ? { ...f, warnings: [...f.warnings, other] } : f;
   });
-  for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
+  for (const { scenario, warnings, fileWarnings } of files) for (const w of [...fileWarnings, ...warnings]) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const cap = intFlag(flags, "max-replications", 200, replications, 100000);
   if (flags.out !== undefined) {

@@ -91,9 +91,11 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const grid: number[] = [];
   for (let k = 0; min + k * step <= max + 1e-9; k++) grid.push(Number((min + k * step).toFixed(10)));
   // Check the lever and every value before running anything.
-  const { scenario: base } = readScenarioFile(file, overrides);
+  const { scenario: base, fileWarnings } = readScenarioFile(file, overrides);
   const some = (ks: number[]) => `${lever} = ${shortList(ks.map((k) => grid[k]))}`;
   const scenarios = variantScenarios(base, grid.map((v) => [`${lever}=${v}`]), { source: file, some, every: "every value of --range" }, totalmem());
+  // The base scenario's own warnings are each value's to give; the file's are given once.
+  for (const w of fileWarnings) process.stderr.write(`warning: ${w}\n`);
   if (flags.out !== undefined) checkOutputFiles([flags.out as string]);
   const startedAt = new Date();
   const trials = new Map<number, Trial>();

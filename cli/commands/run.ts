@@ -23,8 +23,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario, warnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
-  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const { scenario, warnings, fileWarnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
+  for (const w of [...fileWarnings, ...warnings]) process.stderr.write(`warning: ${w}\n`);
   if (flags.out !== undefined) checkOutputFiles([flags.out as string, partialFile(flags.out as string)]);
   const startedAt = new Date();
   const progress = progressReporter(`${scenario.name}: replication`);

@@ -120,6 +120,24 @@ describe("gridgov validate", () => {
     expect(runCli(["validate", fixed, "--set", "grids.columns=2", "--set", "grids.rows=2"]).status).toBe(0);
   });
 
+  it("warns of a field the file gives that another field it gives overrides, naming the file and both fields", () => {
+    const grids = { householdsPerGrid: 300, columns: 5, rows: 3, householdsPerCommunity: 1600, gridsPerCommunity: 4 };
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", district: { widthMeters: 2000, heightMeters: 1200, households: 6000 }, grids, run: { days: 3, warmupDays: 1 } }));
+    const community = `grids.householdsPerCommunity in ${f} is ignored: grids.gridsPerCommunity is also given and fixes the communities; leave out one or the other`;
+    const grid = `grids.householdsPerGrid in ${f} is ignored: grids.columns and grids.rows are also given and fix the grids; leave out one or the other`;
+    const valid = runCli(["validate", f]);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toContain(`${f}: warning: ${grid}\n${f}: warning: ${community}\n`);
+    const run = runCli(["run", f, "--replications", "1", "--workers", "1", "--json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`warning: ${grid}\nwarning: ${community}\n`);
+    // About the file, not the scenario: the result does not carry it, so it does not depend on the file's name.
+    expect(JSON.parse(run.stdout).warnings.join("\n")).not.toContain("is ignored");
+    // The overriding fields alone, as the defaults fill in the others, draw no warning.
+    const alone = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", district: { widthMeters: 2000, heightMeters: 1200, households: 6000 }, grids: { columns: 5, rows: 3, gridsPerCommunity: 4 } }));
+    expect(runCli(["validate", alone]).stdout).not.toContain("warning");
+  });
+
   it("shows a number too large for a double as Infinity, not null", () => {
     expectUserError(["validate", "scenarios/teaching-small.json", "--set", "grids.householdsPerCommunity=1e400"], "grids.householdsPerCommunity", "found Infinity");
   });
