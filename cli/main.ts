@@ -54,8 +54,9 @@ const isHelp = (arg: string) => arg === "--help" || arg === "-h";
 
 /**
  * Runs the command line and returns the exit code: 0 done, 2 bad input (message
- * on stderr, no stack trace), 3 an incomplete run (some replications failed), 1 an
- * internal error.
+ * on stderr, no stack trace), 3 an incomplete run (some replications failed), 1 a
+ * negative answer (`rerun`: the result does not match; `optimize`: no value in the
+ * range meets the target) or an internal error.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.on("error", quietWhenClosed);

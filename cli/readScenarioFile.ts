@@ -1,5 +1,7 @@
 import { totalmem } from "node:os";
-import { loadScenario } from "../sim/experiments/loadScenario.js";
+import { loadScenarioData } from "../sim/experiments/loadScenario.js";
+import { ignoredFields, ignoredFieldWarning } from "../sim/scenario/ignoredFields.js";
+import { parseJsonText } from "../sim/scenario/parseScenario.js";
 import { formatIssues, type ScenarioIssue } from "../sim/scenario/ScenarioIssue.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import type { ParsedArgs } from "./parseArgs.js";
@@ -10,7 +12,14 @@ import { UserError } from "./UserError.js";
 export interface ScenarioFile {
   file: string;
   scenario: Scenario;
+  /** Warnings about the scenario (heavy load, a long shift): its results carry them. */
   warnings: string[];
+  /**
+   * Warnings about the file as written: a field it gives that another field it gives
+   * overrides (see {@link ignoredFields}). Shown, but kept out of results: the same
+   * scenario gives the same result whatever file, or file name, it was read from.
+   */
+  fileWarnings: string[];
 }
 
 /** A `path=value` change to a scenario, and the option that asked for it (`--set`, `--days`, …). */
@@ -44,13 +53,16 @@ export function refuseLeversAlsoSet(flag: string, levers: readonly string[], ove
  * option it came from.
  */
 export function readScenarioFile(file: string, overrides: readonly ScenarioOverride[] = []): ScenarioFile {
-  const checked = loadScenario(readTextFile(file, "scenario file"), overrides.map((o) => o.text), totalmem());
+  // Parsed here rather than by loadScenario, to see the file as written, before defaults are filled in.
+  const json = parseJsonText(readTextFile(file, "scenario file"));
+  const checked = json.ok ? loadScenarioData(json.value, overrides.map((o) => o.text), totalmem()) : json;
   if (!checked.ok) {
     const n = checked.issues.length;
     const issues = checked.issues.map((issue) => withOrigin(issue, overrides));
     throw new UserError(`${formatIssues(file, issues)}\n${file}: ${n} problem${n > 1 ? "s" : ""} found; nothing was run`);
   }
-  return { file, scenario: checked.value, warnings: checked.warnings };
+  const fileWarnings = ignoredFields(json.ok ? json.value : null).map((f) => ignoredFieldWarning(f, file));
+  return { file, scenario: checked.value, warnings: checked.warnings, fileWarnings };
 }
 
 /** Adds "(from --set)" to an issue about a value an override wrote (the field itself or a part of it). */

@@ -42,7 +42,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const overrides = scenarioOverrides(flags);
   // Validate every file before running anything.
   const files = withDistrictWarnings(mapReportingAll(positional, (file) => readScenarioFile(file, overrides)));
-  for (const { scenario, warnings } of files) for (const w of warnings) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
+  for (const { scenario, warnings, fileWarnings } of files) for (const w of [...fileWarnings, ...warnings]) process.stderr.write(`warning: ${scenario.name}: ${w}\n`);
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const maxReplications = intFlag(flags, "max-replications", 200, replications, 100000);
   const out = flags.out as string | undefined;

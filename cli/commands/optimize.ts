@@ -31,7 +31,7 @@ export const OPTIMIZE_FLAGS = {
 } satisfies FlagSpec;
 
 export const OPTIMIZE_USAGE = `gridgov optimize <scenario.json> --target "responseTime.p90<=30" --lever staffing.workersPerGrid --range 0.5..3 [--step S] [--replications N] [--seed N] [--days N] [--set path=value ...] [--workers N] [--json] [--out FILE]
-      the cheapest value of the lever that meets the target with 95 % confidence (the smallest where more of it helps, the largest where less does); --out FILE is a file: the JSON result with its run manifest`;
+      the cheapest value of the lever that meets the target with 95 % confidence (the smallest where more of it helps, the largest where less does); --out FILE is a file: the JSON result with its run manifest; exit 0 when a value meets the target, 1 when none in the range does`;
 
 /** The most lever values `optimize` will check: each one is validated as a scenario before anything runs. */
 export const MAX_OPTIMIZE_VALUES = 1000;
@@ -52,6 +52,8 @@ interface Trial {
  * `--range`) at which the target is met with 95 % confidence — the whole interval on the
  * right side of the target — found by bisection, assuming the measure improves and the
  * cost grows as the lever grows (as with staff). Every trial uses the same seed.
+ * Exit 0 when a value meets the target, 1 when the search ran and none in the range
+ * does (the result is still printed and written), 2 for bad input.
  */
 export async function optimizeCommand(argv: readonly string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, OPTIMIZE_FLAGS, "optimize");
@@ -89,9 +91,11 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
   const grid: number[] = [];
   for (let k = 0; min + k * step <= max + 1e-9; k++) grid.push(Number((min + k * step).toFixed(10)));
   // Check the lever and every value before running anything.
-  const { scenario: base } = readScenarioFile(file, overrides);
+  const { scenario: base, fileWarnings } = readScenarioFile(file, overrides);
   const some = (ks: number[]) => `${lever} = ${shortList(ks.map((k) => grid[k]))}`;
   const scenarios = variantScenarios(base, grid.map((v) => [`${lever}=${v}`]), { source: file, some, every: "every value of --range" }, totalmem());
+  // The base scenario's own warnings are each value's to give; the file's are given once.
+  for (const w of fileWarnings) process.stderr.write(`warning: ${w}\n`);
   if (flags.out !== undefined) checkOutputFiles([flags.out as string]);
   const startedAt = new Date();
   const trials = new Map<number, Trial>();
@@ -159,7 +163,8 @@ export async function optimizeCommand(argv: readonly string[]): Promise<number> 
     writeFileAtomic(flags.out as string, JSON.stringify({ manifest, result }, null, 2) + "\n");
   }
   process.stdout.write(flags.json ? JSON.stringify(result, null, 2) + "\n" : formatOptimum(result, measure.unit));
-  return 0;
+  // As rerun's "does not match": the command worked, and its answer is no.
+  return result.met ? 0 : 1;
 }
 
 function formatOptimum(out: { target: string; lever: string; range: number[]; met: boolean; improvesWith: "more" | "less" | null; best: Trial | null; trials: Trial[] }, unit: string): string {

@@ -28,8 +28,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const seed = seedFlag(flags);
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
-  const { scenario, warnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
-  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const { scenario, warnings, fileWarnings } = readScenarioFile(positional[0], scenarioOverrides(flags));
+  for (const w of [...fileWarnings, ...warnings]) process.stderr.write(`warning: ${w}\n`);
   const out = flags.out as string | undefined;
   if (flags.resume && out === undefined) throw new UserError("--resume needs --out FILE: the interrupted run kept its replications beside that file");
   // Checked before anything runs: the kept replications must be this run's.

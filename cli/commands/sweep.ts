@@ -55,11 +55,13 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const replications = intFlag(flags, "replications", 10, 1, 100000);
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   const overrides = scenarioOverrides(flags);
-  const { scenario: base } = readScenarioFile(file, overrides);
+  const { scenario: base, fileWarnings } = readScenarioFile(file, overrides);
   const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
   const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
   const points = pointScenarios(design, file, totalmem());
+  // The base scenario's own warnings are each point's to give; the file's are given once.
+  for (const w of fileWarnings) process.stderr.write(`warning: ${w}\n`);
   points.forEach(({ warnings }, k) => {
     for (const w of warnings) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
   });

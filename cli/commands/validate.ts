@@ -14,9 +14,9 @@ export function validateCommand(argv: readonly string[]): number {
   const problems: string[] = [];
   for (const file of positional) {
     try {
-      const { scenario, warnings } = readScenarioFile(file, scenarioOverrides(flags));
+      const { scenario, warnings, fileWarnings } = readScenarioFile(file, scenarioOverrides(flags));
       process.stdout.write(`${file}: valid ("${scenario.name}")\n`);
-      for (const w of warnings) process.stdout.write(`${file}: warning: ${w}\n`);
+      for (const w of [...fileWarnings, ...warnings]) process.stdout.write(`${file}: warning: ${w}\n`);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       problems.push(e.message);

@@ -17,6 +17,9 @@ export const DEFAULT_MEMORY_LIMIT_BYTES = 2 ** 30;
  * validated, runnable scenario: JSON syntax, schema, `--set` overrides (applied to
  * the validated scenario, so they can reach defaulted fields), and feasibility.
  * Never throws for bad input: every problem comes back as an issue with its path.
+ * Its warnings are about the scenario, and results carry them; a field the text gives
+ * that another overrides is a matter of the text, found by `ignoredFields` on the data as
+ * written (defaults would make every ignored field look given).
  */
 export function loadScenario(text: string, overrides: readonly string[] = [], memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES): Checked<Scenario> {
   const json = parseJsonText(text);

@@ -85,7 +85,20 @@ export interface PoolLoad {
   workers: number;
 }
 
-/** Checks what the schema alone cannot: the layout must leave every grid someone to send. */
+/** The longest day shift that runs without a warning (minutes): 12 h. */
+export const LONGEST_SHIFT_MINUTES = 12 * 60;
+
+/** A minute of the day as a clock time: 510 → "08:30". */
+function clock(minute: number): string {
+  const m = Math.round(minute);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/**
+ * Checks what the schema alone cannot: the layout must leave every grid someone to send.
+ * Warns of a scenario that runs but badly or implausibly: a load the workers cannot keep
+ * up with, a day shift longer than 12 h.
+ */
 export function checkFeasibility(s: Scenario): Feasibility {
   const issues: ScenarioIssue[] = [];
   const warnings: string[] = [];
@@ -141,6 +154,12 @@ export function checkFeasibility(s: Scenario): Feasibility {
         });
       }
     });
+  }
+  if (s.shifts.enabled && s.shifts.end - s.shifts.start > LONGEST_SHIFT_MINUTES) {
+    const { start, end } = s.shifts;
+    warnings.push(
+      `the day shift lasts ${Number(((end - start) / 60).toFixed(2))} h (shifts.start ${start} = ${clock(start)} to shifts.end ${end} = ${clock(end)}), more than ${LONGEST_SHIFT_MINUTES / 60} h a day: the model does not tire workers, so its figures are likely to flatter a roster that long`,
+    );
   }
   const load = offeredLoad(s, workforce, pools, layout);
   if (load.rho >= 1) {

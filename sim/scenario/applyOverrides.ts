@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { OVERRIDDEN_FIELDS, overridden } from "./ignoredFields.js";
 import type { Checked, ScenarioIssue } from "./ScenarioIssue.js";
 import { scenarioSchema } from "./scenarioSchema.js";
 
@@ -27,28 +28,14 @@ export function applyOverrides(input: unknown, overrides: readonly string[]): Ch
     setAt(data, path, readValue(item.slice(eq + 1)));
   }
   for (const item of overrides) {
-    const path = item.slice(0, item.indexOf("="));
-    const overriddenBy = Object.hasOwn(OVERRIDDEN, path) ? OVERRIDDEN[path](data) : undefined;
-    if (overriddenBy) issues.push({ path, message: `expected a field this scenario uses, found one it ignores: ${overriddenBy}` });
+    // Changing a field another one overrides would change nothing: a sweep over it would run the same scenario at every point.
+    const field = OVERRIDDEN_FIELDS.find((f) => f.path === item.slice(0, item.indexOf("=")));
+    if (field && overridden(data, field)) {
+      const [one, by] = [field.by.length === 1, field.by.join(" and ")];
+      issues.push({ path: field.path, message: `expected a field this scenario uses, found one it ignores: ${by} ${one ? "fixes" : "fix"} ${field.decides} of this scenario; change ${one ? "it" : "them"} instead` });
+    }
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: data, warnings: [] };
-}
-
-/**
- * Fields another field overrides when both are given, with why the scenario ignores
- * them: changing one there would change nothing, so a sweep over it would run the
- * same scenario at every point.
- */
-const OVERRIDDEN: Record<string, (data: Record<string, unknown>) => string | undefined> = {
-  "grids.householdsPerGrid": (data) =>
-    given(data, "grids", "columns") || given(data, "grids", "rows") ? "grids.columns and grids.rows fix the grids of this scenario; change them instead" : undefined,
-  "grids.householdsPerCommunity": (data) =>
-    given(data, "grids", "gridsPerCommunity") ? "grids.gridsPerCommunity fixes the communities of this scenario; change it instead" : undefined,
-};
-
-function given(data: Record<string, unknown>, section: string, key: string): boolean {
-  const node = data[section];
-  return node !== null && typeof node === "object" && (node as Record<string, unknown>)[key] !== undefined;
 }
 
 function readValue(text: string): unknown {

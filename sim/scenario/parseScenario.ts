@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { fieldUnit } from "./fieldUnit.js";
 import { issueDetail } from "./issueDetail.js";
 import { jsonErrorOffset } from "./jsonErrorOffset.js";
 import { formatPath, type Checked, type ScenarioIssue } from "./ScenarioIssue.js";
@@ -6,7 +7,8 @@ import { scenarioSchema, type Scenario } from "./scenarioSchema.js";
 
 /**
  * Validates raw scenario data (parsed JSON) against the schema, filling defaults.
- * Every problem is reported with its field path, what was expected and what was found.
+ * Every problem is reported with its field path, what was expected (with the unit of a
+ * number, when the schema gives one) and what was found.
  */
 export function parseScenario(input: unknown): Checked<Scenario> {
   const result = scenarioSchema.safeParse(input);
@@ -53,7 +55,24 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue {
   const message = issue.message.replace(/^Invalid input: /, "").replace(/^Too (small|big): /, "");
   if (issue.code === "custom" || /found /.test(message)) return { path, message };
   const foundText = found === undefined ? "nothing (the field is missing)" : show(found);
-  return { path, message: `${message.replace(/, received \w+$/, "")}, found ${foundText}` };
+  return { path, message: `${message.replace(/, received \w+$/, "")}${unitNote(issue, found)}, found ${foundText}` };
+}
+
+/**
+ * The unit of the number an issue expects, for its message: " (min after midnight)",
+ * " (days)"; for a share, how to write one (" (a share: for 50 % write 0.5)" when the
+ * value looks like a percentage, else " (a share, 0..1)"); "" when the issue is not
+ * about a number or the number has no unit.
+ */
+function unitNote(issue: z.core.$ZodIssue, found: unknown): string {
+  const numeric =
+    (issue.code === "invalid_type" && (issue.expected === "number" || issue.expected === "int")) ||
+    ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "number") ||
+    issue.code === "not_multiple_of";
+  const unit = numeric ? fieldUnit(issue.path) : undefined;
+  if (unit === undefined) return "";
+  if (unit !== "share") return ` (${unit})`;
+  return typeof found === "number" && found > 1 && found <= 100 ? ` (a share: for ${found} % write ${Number((found / 100).toPrecision(12))})` : " (a share, 0..1)";
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -94,7 +94,7 @@ describe("gridgov compare", () => {
     const r = runCli(["compare", "scenarios/teaching-small.json", unknown, negative]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${unknown}: (scenario): unknown field "colour"`);
-    expect(r.stderr).toContain(`${negative}: run.days: expected number to be >0, found -3`);
+    expect(r.stderr).toContain(`${negative}: run.days: expected number to be >0 (days), found -3`);
     const set = runCli(["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--set", "staffing.workersPerGrid=0"]);
     expect(set.status).toBe(2);
     for (const f of ["scenarios/teaching-small.json", "scenarios/reform-combined.json"]) expect(set.stderr).toContain(`${f}: staffing.workersPerGrid: expected number to be >0, found 0 (from --set)`);

@@ -41,6 +41,20 @@ describe("gridgov optimize", () => {
     expect(text).toContain("the measure improves as grids.householdsPerGrid falls");
   });
 
+  it("exits 1 when no value in the range meets the target, still printing the trials", () => {
+    // Incidents reported after the shift wait for the next one: the mean queue wait is never 0.
+    const args = ["optimize", "scenarios/teaching-small.json", "--target", "queueWait.mean<=0", "--lever", "staffing.workersPerGrid", "--range", "1..2", "--step", "1", "--days", "2", "--replications", "2", "--workers", "1"];
+    const json = runCli([...args, "--json"]);
+    expect(json.status).toBe(1);
+    const j = JSON.parse(json.stdout);
+    expect(j).toMatchObject({ met: false, best: null, improvesWith: null });
+    expect(j.trials.map((t: { value: number }) => t.value)).toEqual([1, 2]);
+    const text = runCli(args);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain("queueWait.mean<=0 is not met with 95% confidence at either end of the range");
+    expect(text.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses a target a measure cannot reach, and says a share is written from 0 to 1", () => {
     const r = runCli(["optimize", "scenarios/teaching-small.json", "--target", "timeLimitHitRate>=90", "--lever", "staffing.workersPerGrid", "--range", "1..3"]);
     expect(r.status).toBe(2);

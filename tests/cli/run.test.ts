@@ -191,6 +191,14 @@ describe("gridgov run", () => {
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 
+  it("warns on stderr, and in the result, of a day shift longer than 12 hours", () => {
+    const r = runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--set", "shifts.start=360", "--set", "shifts.end=1170", "--json"]);
+    expect(r.status).toBe(0);
+    const warning = "the day shift lasts 13.5 h (shifts.start 360 = 06:00 to shifts.end 1170 = 19:30), more than 12 h a day";
+    expect(r.stderr).toContain(`warning: ${warning}`);
+    expect(JSON.parse(r.stdout).warnings.join("\n")).toContain(warning);
+  });
+
   it("warns and caps a run whose queue would grow without bound", () => {
     const r = runCli(["run", teaching, "--replications", "2", "--days", "6", "--set", "incidents.ratePerHour=200", "--set", "run.maxOpenIncidents=2000", "--json"]);
     expect(r.status).toBe(0);

@@ -61,7 +61,7 @@ describe("gridgov validate", () => {
     );
     const err = expectUserError(["validate", f]);
     expect(err).toContain(`${f}: (scenario): unknown field "colour"`);
-    expect(err).toContain(`${f}: run.days: expected number, found "ten"`);
+    expect(err).toContain(`${f}: run.days: expected number (days), found "ten"`);
     expect(err).toContain(`${f}: incidents.ratePerResidentPerYear:`);
     expect(err).toContain("found -0.5");
     expect(err).toContain(`incidents.categories[0].serviceTime.type: expected one of "exponential"`);
@@ -120,17 +120,50 @@ describe("gridgov validate", () => {
     expect(runCli(["validate", fixed, "--set", "grids.columns=2", "--set", "grids.rows=2"]).status).toBe(0);
   });
 
+  it("warns of a field the file gives that another field it gives overrides, naming the file and both fields", () => {
+    const grids = { householdsPerGrid: 300, columns: 5, rows: 3, householdsPerCommunity: 1600, gridsPerCommunity: 4 };
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", district: { widthMeters: 2000, heightMeters: 1200, households: 6000 }, grids, run: { days: 3, warmupDays: 1 } }));
+    const community = `grids.householdsPerCommunity in ${f} is ignored: grids.gridsPerCommunity is also given and fixes the communities; leave out one or the other`;
+    const grid = `grids.householdsPerGrid in ${f} is ignored: grids.columns and grids.rows are also given and fix the grids; leave out one or the other`;
+    const valid = runCli(["validate", f]);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toContain(`${f}: warning: ${grid}\n${f}: warning: ${community}\n`);
+    const run = runCli(["run", f, "--replications", "1", "--workers", "1", "--json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`warning: ${grid}\nwarning: ${community}\n`);
+    // About the file, not the scenario: the result does not carry it, so it does not depend on the file's name.
+    expect(JSON.parse(run.stdout).warnings.join("\n")).not.toContain("is ignored");
+    // The overriding fields alone, as the defaults fill in the others, draw no warning.
+    const alone = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", district: { widthMeters: 2000, heightMeters: 1200, households: 6000 }, grids: { columns: 5, rows: 3, gridsPerCommunity: 4 } }));
+    expect(runCli(["validate", alone]).stdout).not.toContain("warning");
+  });
+
   it("shows a number too large for a double as Infinity, not null", () => {
     expectUserError(["validate", "scenarios/teaching-small.json", "--set", "grids.householdsPerCommunity=1e400"], "grids.householdsPerCommunity", "found Infinity");
+  });
+
+  it("names the unit of a refused number, and how to write a share, for --set and files alike", () => {
+    const base = "scenarios/teaching-small.json";
+    const err = expectUserError(
+      ["validate", base, "--set", "shifts.start=2000", "--set", "admin.taskCut=50", "--set", "incidents.categories.0.timeLimitHours=-4"],
+      `${base}: shifts.start: expected number to be <=1440 (min after midnight), found 2000 (from --set)`,
+    );
+    expect(err).toContain(`${base}: admin.taskCut: expected number to be <=1 (a share: for 50 % write 0.5), found 50 (from --set)`);
+    expect(err).toContain(`${base}: incidents.categories[0].timeLimitHours: expected number to be >0 (h), found -4 (from --set)`);
+    const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", travel: { speedKmh: 0 }, staffing: { vacancyRate: -0.1, workersPerGrid: 0 } }));
+    const fromFile = expectUserError(["validate", f], `${f}: travel.speedKmh: expected number to be >0 (km/h), found 0`);
+    expect(fromFile).toContain(`${f}: staffing.vacancyRate: expected number to be >=0 (a share, 0..1), found -0.1`);
+    // A number without a unit (posts per grid) keeps the plain message.
+    expect(fromFile).toContain(`${f}: staffing.workersPerGrid: expected number to be >0, found 0`);
   });
 
   it("says a value came from --set or --days only when that option wrote it", () => {
     const base = "scenarios/teaching-small.json";
     expectUserError(["validate", base, "--set", "staffing.workersPerGrid=-1"], "staffing.workersPerGrid: expected number to be >0, found -1 (from --set)");
-    const days = expectUserError(["run", base, "--days", "-1"], "run.days: expected number to be >0, found -1 (from --days)");
+    const days = expectUserError(["run", base, "--days", "-1"], "run.days: expected number to be >0 (days), found -1 (from --days)");
     expect(days).not.toContain("--set");
     const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", run: { days: 0 } }));
-    const fromFile = expectUserError(["validate", f, "--set", "admin.taskCut=0.5"], `${f}: run.days: expected number to be >0, found 0`);
+    const fromFile = expectUserError(["validate", f, "--set", "admin.taskCut=0.5"], `${f}: run.days: expected number to be >0 (days), found 0`);
     expect(fromFile).not.toContain("(from");
     const lever = expectUserError(
       ["optimize", base, "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "0..3"],

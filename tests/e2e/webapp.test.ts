@@ -163,6 +163,20 @@ describe("the web app in a real browser (Chromium)", () => {
     await page.close();
   }, 60_000);
 
+  it("warns beside a loaded file's scenario of a field the file gives that another field it gives overrides", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector("#file-input");
+    await page.uncheck("#auto-run");
+    const both = { ...teaching, name: "Both", grids: { ...(teaching.grids as object), gridsPerCommunity: 4 } };
+    await page.setInputFiles("#file-input", { name: "both.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(both)) });
+    const item = page.locator("#scenario-list li", { hasText: "Both" });
+    await expect.poll(() => item.locator(".entry-warning").allInnerTexts()).toEqual([
+      "Warning: grids.householdsPerCommunity in both.json is ignored: grids.gridsPerCommunity is also given and fixes the communities; leave out one or the other",
+    ]);
+    await page.close();
+  }, 60_000);
+
   it("opens a lesson link: locked fields are disabled, and the run, preview and sweep wait for a prediction", async () => {
     const page = await browser.newPage();
     await page.goto(

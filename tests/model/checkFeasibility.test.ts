@@ -90,3 +90,20 @@ describe("offered load", () => {
     }
   });
 });
+
+describe("long shifts", () => {
+  const shifts = (start: number, end: number, enabled = true) => checkFeasibility(scenario({ shifts: { enabled, start, end } })).warnings;
+
+  it("warns of a day shift longer than 12 hours, with its length and times", () => {
+    expect(shifts(360, 1081)).toEqual([
+      "the day shift lasts 12.02 h (shifts.start 360 = 06:00 to shifts.end 1081 = 18:01), more than 12 h a day: the model does not tire workers, so its figures are likely to flatter a roster that long",
+    ]);
+    expect(shifts(0, 1440)[0]).toMatch(/^the day shift lasts 24 h \(shifts.start 0 = 00:00 to shifts.end 1440 = 24:00\)/);
+  });
+
+  it("does not warn of a shift of 12 hours or less, nor when shifts are off", () => {
+    expect(shifts(360, 1080)).toEqual([]);
+    expect(shifts(510, 1050)).toEqual([]);
+    expect(shifts(0, 1440, false)).toEqual([]);
+  });
+});

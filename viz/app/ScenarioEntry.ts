@@ -2,6 +2,7 @@ import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
 import { gridDimensions } from "../../sim/model/Layout.js";
 import { workerCount } from "../../sim/model/Workforce.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
+import { ignoredFields, ignoredFieldWarning, overridden, type OverriddenField } from "../../sim/scenario/ignoredFields.js";
 import type { ScenarioIssue } from "../../sim/scenario/ScenarioIssue.js";
 
 /** A scenario chosen for the comparison, as edited in the page. */
@@ -20,6 +21,11 @@ export interface ScenarioEntry {
   issues: ScenarioIssue[];
   /** Warnings about how it will run (e.g. a load the workers cannot keep up with), as `gridgov run` prints them. */
   warnings: string[];
+  /**
+   * For a scenario loaded from a file: its name, and the fields the file gives that another
+   * field it gives overrides (see {@link entryFileWarnings}).
+   */
+  file?: { name: string; ignored: OverriddenField[] };
 }
 
 let nextKey = 1;
@@ -31,12 +37,32 @@ export function makeEntry(preset: string | null, baseline: unknown, data: unknow
 }
 
 /**
+ * A new entry for a scenario loaded from file `name`, checked; `data` is the file's JSON as
+ * written, before defaults are filled in, which alone tells which of its fields another
+ * overrides (see {@link entryFileWarnings}).
+ */
+export function makeFileEntry(name: string, data: unknown): ScenarioEntry {
+  return Object.assign(makeEntry(null, data), { file: { name, ignored: ignoredFields(data) } });
+}
+
+/**
  * The entry's current data checked (schema and feasibility): its problems as field-path
  * issues, or, when it can run, the warnings about how it will run.
  */
 export function checkEntry(entry: Pick<ScenarioEntry, "data">): Pick<ScenarioEntry, "issues" | "warnings"> {
   const checked = loadScenarioData(entry.data);
   return checked.ok ? { issues: [], warnings: checked.warnings } : { issues: checked.issues, warnings: [] };
+}
+
+/**
+ * Warnings about the file an entry was loaded from, as `gridgov run` prints them: each field
+ * the file gives that another field it gives overrides, for as long as the scenario still
+ * gives that other field (the editor may take it out). They concern the file, not the
+ * scenario, so they are shown with it but not carried into its results.
+ */
+export function entryFileWarnings(entry: Pick<ScenarioEntry, "data" | "file">): string[] {
+  const file = entry.file;
+  return file ? file.ignored.filter((f) => overridden(entry.data, f)).map((f) => ignoredFieldWarning(f, file.name)) : [];
 }
 
 /** The validated scenario of an entry (throws if it has issues: check first). */

@@ -19,7 +19,7 @@ import { PRESETS, presetGroups, presetName } from "./presets.js";
 import { previewPanel } from "./previewPanel.js";
 import { resultsPanel } from "./resultsPanel.js";
 import { savedPanel } from "./savedPanel.js";
-import { checkEntry, entryName, entryScenario, entrySize, makeEntry, type ScenarioEntry } from "./ScenarioEntry.js";
+import { checkEntry, entryFileWarnings, entryName, entryScenario, entrySize, makeEntry, makeFileEntry, type ScenarioEntry } from "./ScenarioEntry.js";
 import { sweepPanel } from "./sweepPanel.js";
 
 /** A lesson set up by a link: as the link gave it, and the field paths it locks. */
@@ -109,7 +109,7 @@ export function startApp(root: HTMLElement): void {
     }
     loadError.textContent = "";
     const data = JSON.parse(text) as unknown;
-    addEntry(makeEntry(null, data));
+    addEntry(makeFileEntry(file.name, data));
   });
 
   const setup = el(
@@ -243,7 +243,7 @@ export function startApp(root: HTMLElement): void {
           el("button", { type: "button", "aria-label": `Remove ${entryName(entry)}`, onclick: () => removeEntry(entry.key) }, "Remove"),
           i > 0 ? el("button", { type: "button", className: "make-baseline", "aria-label": `Make baseline: ${entryName(entry)}`, onclick: () => makeBaseline(entry.key) }, "Make baseline") : null,
           size ? el("p", { className: "entry-size status" }, size) : null,
-          ...warnings[i].map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
+          ...[...entryFileWarnings(entry), ...warnings[i]].map((w) => el("p", { className: "entry-warning" }, `Warning: ${w}`)),
         );
       }),
     );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { scenarioSchema } from "../../sim/scenario/scenarioSchema.js";
 import { labelFromKey } from "./labelFromKey.js";
-import { unitOf } from "./unitOf.js";
+import { unitOf } from "../../sim/scenario/unitOf.js";
 import { inputJsonSchema, type JsonSchemaNode } from "../../sim/scenario/inputJsonSchema.js";
 
 /**

@@ -15,5 +15,5 @@ export {
   type ScenarioFormTexts,
 } from "./scenarioForm.js";
 export { setPath } from "./setPath.js";
-export { unitOf } from "./unitOf.js";
+export { unitOf } from "../../sim/scenario/unitOf.js";
 export { validateDraft, type DraftCheck } from "./validateDraft.js";

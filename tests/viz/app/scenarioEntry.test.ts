@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenarioData } from "../../../sim/experiments/loadScenario.js";
 import { GridModel } from "../../../sim/model/GridModel.js";
-import { checkEntry, entryScenario, entrySize, makeEntry } from "../../../viz/app/ScenarioEntry.js";
+import { checkEntry, entryFileWarnings, entryScenario, entrySize, makeEntry, makeFileEntry } from "../../../viz/app/ScenarioEntry.js";
 
 const teaching = JSON.parse(readFileSync(new URL("../../../scenarios/teaching-small.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
@@ -36,5 +36,21 @@ describe("a scenario entry", () => {
     const invalid = checkEntry(entry);
     expect(invalid.issues.map((i) => i.path)).toContain("staffing.workersPerGrid");
     expect(invalid.warnings).toEqual([]);
+  });
+
+  it("warns of a field its file gives that another overrides, apart from the warnings its results carry, while that other field is given", () => {
+    const both = { ...teaching, grids: { ...(teaching.grids as object), gridsPerCommunity: 4 } };
+    const entry = makeFileEntry("both.json", both);
+    expect(entryFileWarnings(entry)).toEqual([
+      "grids.householdsPerCommunity in both.json is ignored: grids.gridsPerCommunity is also given and fixes the communities; leave out one or the other",
+    ]);
+    expect(entry.warnings).toEqual([]);
+    // Edited (the editor fills in every default), it still gives both; without gridsPerCommunity the warning goes.
+    entry.data = entryScenario(entry);
+    expect(entryFileWarnings(entry)).toHaveLength(1);
+    entry.data = { ...both, grids: teaching.grids };
+    expect(entryFileWarnings(entry)).toEqual([]);
+    expect(entryFileWarnings(makeFileEntry("teaching.json", teaching))).toEqual([]);
+    expect(entryFileWarnings(makeEntry(null, both))).toEqual([]);
   });
 });
