@@ -7,7 +7,9 @@ import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { z } from "zod";
 import { checkShape, expected, jsonObject, recordedSeed, replicationCount } from "../checkShape.js";
+import { findOptimum, optimumScenarios, optimumSearch } from "../findOptimum.js";
 import { intFlag, parseArgs, type FlagSpec } from "../parseArgs.js";
+import { OPTIMIZE_FLAGS } from "./optimize.js";
 import { progressReporter } from "../progressReporter.js";
 import { readJsonFile } from "../readTextFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
@@ -17,7 +19,7 @@ import { rerunOutputs } from "../rerunOutputs.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 
-/** What rerun needs of a result file (written by `gridgov run --out`). */
+/** What rerun needs of a result file (written by `gridgov run --out` or `gridgov optimize --out`). */
 const resultFileSchema = z.object(
   {
     manifest: z.object(
@@ -40,7 +42,7 @@ const OUTPUT_FILES = [OUTPUT_MANIFEST, "sweep.json", "sweep.csv", "summary.csv",
 export const RERUN_FLAGS = { workers: "string" } satisfies FlagSpec;
 
 export const RERUN_USAGE = `gridgov rerun <results.json | DIR> [--workers N]
-      runs a result file of gridgov run --out, or a directory of gridgov sweep, merge or compare --out, again and checks it byte for byte`;
+      runs a result file of gridgov run or optimize --out, or a directory of gridgov sweep, merge or compare --out, again and checks it byte for byte`;
 
 /**
  * `gridgov rerun results.json`: runs again what a result file's manifest describes
@@ -56,12 +58,12 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   if (existsSync(file) && statSync(file).isDirectory()) return rerunOutputs(file, workers);
   if (OUTPUT_FILES.includes(basename(file))) return rerunOutputs(dirname(file), workers);
   const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown } } | null;
-  if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; it cannot be rerun`);
+  if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; to continue that run, give its command again with --resume`);
   const command = Array.isArray(data?.manifest?.command) ? data.manifest.command : [];
-  if (command[0] === "gridgov" && command[1] !== "run") {
-    throw new UserError(`${file}: expected a result file of gridgov run --out, found one of gridgov ${String(command[1])}; to reproduce it, run its manifest.command again`);
+  if (command[0] === "gridgov" && command[1] !== "run" && command[1] !== "optimize") {
+    throw new UserError(`${file}: expected a result file of gridgov run or optimize --out, found one of gridgov ${String(command[1])}; to reproduce it, run its manifest.command again`);
   }
-  const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run --out; nothing was run");
+  const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run or optimize --out; nothing was run");
   const m = stored.manifest;
   const parsed = loadScenarioData(m.scenario.data, [], totalmem());
   if (!parsed.ok) throw new UserError(formatIssues(`${file} (manifest.scenario.data)`, parsed.issues));
@@ -73,12 +75,19 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   if (m.engineVersion !== ENGINE_VERSION) {
     process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
   }
-  const progress = progressReporter(`${m.scenario.name}: replication`);
+  let again: unknown;
   const runner = new ReplicationRunner(workers);
-  const again = await runScenarioOn(runner, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() =>
-    runner.close(),
-  );
-  progress.done();
+  if (command[1] === "optimize") {
+    // The target, lever and range as the command gave them; the scenario as it ran (its --set and --days applied).
+    const { flags: recorded } = parseArgs(command.slice(2).map(String), OPTIMIZE_FLAGS, "optimize");
+    const search = optimumSearch(recorded);
+    const scenarios = optimumScenarios(parsed.value, search, `${file} (manifest.scenario.data)`);
+    again = await findOptimum(runner, parsed.value, search, scenarios, m.seed, m.replications).finally(() => runner.close());
+  } else {
+    const progress = progressReporter(`${m.scenario.name}: replication`);
+    again = await runScenarioOn(runner, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() => runner.close());
+    progress.done();
+  }
   const a = JSON.stringify(stored.result, null, 2);
   const b = JSON.stringify(again, null, 2);
   if (a === b) {

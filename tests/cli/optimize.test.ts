@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mmcQueueWait } from "../../scripts/validation/theory.js";
-import { MAX_OPTIMIZE_VALUES } from "../../cli/commands/optimize.js";
+import { MAX_OPTIMIZE_VALUES } from "../../cli/findOptimum.js";
 import { runCli } from "../support/runCli.js";
 
 describe("gridgov optimize", () => {
@@ -86,6 +86,15 @@ describe("gridgov optimize", () => {
     expect(file.manifest.scenario.hash).toBe(j.scenario.hash);
     expect(file.manifest.scenario.data.admin.taskCut).toBe(0.5);
     expect(file.manifest.scenario.data.run.days).toBe(2);
+    // rerun repeats the search from the manifest — the scenario as it ran, the recorded target, lever and range.
+    const again = runCli(["rerun", out, "--workers", "2"]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`${out}: reproduced byte for byte`);
+    file.result.trials[0].mean += 1;
+    writeFileSync(out, JSON.stringify(file));
+    const tampered = runCli(["rerun", out, "--workers", "1"]);
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toContain("does NOT match");
   });
 
   it("reports every value of the range the scenario refuses, at once", () => {

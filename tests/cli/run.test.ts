@@ -141,7 +141,7 @@ describe("gridgov run", () => {
     );
     expectRefused(file("empty.json", {}), "manifest: expected the run manifest", "result: expected the result");
     expectRefused(file("partial.json", { partial: true, manifest: {}, completed: [] }), "found the partial result of an interrupted run");
-    expectRefused(file("optimize.json", { manifest: { command: ["gridgov", "optimize", "x.json"] }, result: {} }), "found one of gridgov optimize; to reproduce it, run its manifest.command again");
+    expectRefused(file("shard.json", { manifest: { command: ["gridgov", "sweep", "x.json"] }, result: {} }), "found one of gridgov sweep; to reproduce it, run its manifest.command again");
   });
 
   it("rerun refuses a manifest changed after the run — its hash, a huge replication count or scenario — and runs nothing", () => {
