@@ -58,14 +58,14 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const { scenario: base, fileWarnings } = readScenarioFile(file, overrides);
   const design = sweepDesign(base, designPoints(flags, seed, overrides), seed, replications);
   // Validate every point before running any.
-  const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, flags.out as string | undefined) : null;
+  const out = flags.out as string | undefined;
+  const shard = flags.shard !== undefined ? shardFlag(flags.shard as string, out) : null;
   const points = pointScenarios(design, file, totalmem());
   // The base scenario's own warnings are each point's to give; the file's are given once.
   for (const w of fileWarnings) process.stderr.write(`warning: ${w}\n`);
   points.forEach(({ warnings }, k) => {
     for (const w of warnings) process.stderr.write(`warning: ${pointName(design.points[k], k)}: ${w}\n`);
   });
-  const out = flags.out as string | undefined;
   if (flags.resume && (out === undefined || shard)) {
     throw new UserError(out === undefined ? "--resume needs --out DIR: the directory where the interrupted sweep kept sweep.partial.json" : "--resume cannot be used with --shard: run a missing shard again as it was");
   }
@@ -75,10 +75,10 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   else if (out !== undefined && !shard && existsSync(join(out, SWEEP_PARTIAL))) {
     process.stderr.write(`note: ${join(out, SWEEP_PARTIAL)} holds units of an interrupted sweep; this sweep starts again (add --resume to continue that one)\n`);
   }
-  if (flags.out !== undefined) {
+  if (out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, OUTPUT_MANIFEST, SWEEP_PARTIAL];
-    checkOutputDirectory(flags.out as string, shard ? names[0] : SWEEP_TABLES.join(", "));
-    checkOutputFiles(names.map((name) => join(flags.out as string, name)));
+    checkOutputDirectory(out, shard ? names[0] : SWEEP_TABLES.join(", "));
+    checkOutputFiles(names.map((name) => join(out, name)));
   }
   const startedAt = new Date();
   const runner = new ReplicationRunner(workers);
@@ -90,7 +90,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       const results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), progress.update);
       progress.done();
       const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design, shard: { index, count } };
-      const shardFile = join(flags.out as string, `shard-${index}-of-${count}.json`);
+      const shardFile = join(out!, `shard-${index}-of-${count}.json`);
       writeFileAtomic(shardFile, JSON.stringify({ manifest, results: todo.map((u, k) => ({ ...u, result: results[k] })) }) + "\n");
       process.stderr.write(`wrote ${shardFile} (${todo.length} of ${design.points.length * replications} units)\n`);
       return 0;
