@@ -29,6 +29,24 @@ describe("gridgov compare", () => {
     expect(j.runs[1].warnings.join("\n")).not.toContain("another district");
   });
 
+  it("says in words what the scenario does to response time, workers' hours and cost, as its paired differences say", () => {
+    const table = runCli(args);
+    const j = JSON.parse(runCli([...args, "--json"]).stdout);
+    expect(table.status).toBe(0);
+    const lines = table.stdout.split("\n");
+    const head = lines.indexOf(`In words, ${j.scenarios[0].scenario.name}:`);
+    expect(head).toBeGreaterThan(0);
+    const said = lines.slice(head + 1, head + 5);
+    const measures = ["responseTime.mean", "workerUtilization", "overtimeHoursPerWeek", "costPerYear"].map((name) => j.scenarios[0].measures.find((m: { measure: string }) => m.measure === name));
+    measures.forEach((m: { label: string; difference: { mean: number; significant: boolean } }, k: number) => {
+      const verb = !m.difference.significant ? "makes no clear difference to" : m.difference.mean < 0 ? "cuts" : "raises";
+      expect(said[k]).toMatch(new RegExp(`^  - ${verb} ${m.label} `));
+    });
+    // Automatic dispatch: a clear cut in response time, in minutes with its interval.
+    const response = measures[0].difference;
+    expect(said[0]).toBe(`  - cuts mean response time by ${Math.abs(response.mean).toFixed(1)} min (95% CI ${(-response.ci95[1]).toFixed(1)}–${(-response.ci95[0]).toFixed(1)} min)`);
+  });
+
   it("warns, on stderr and in the result, when a scenario is of another district than the baseline's", () => {
     const r = runCli(["compare", "scenarios/teaching-small.json", "scenarios/reform-combined.json", "--replications", "2", "--days", "5", "--workers", "1", "--json"]);
     expect(r.status).toBe(0);
@@ -45,7 +63,7 @@ describe("gridgov compare", () => {
     expect(r.stdout).toContain("mean response time");
     // Not the pooled p90 of gridgov run: the table says which p90 it is.
     expect(r.stdout).toContain("90th percentile response time (mean of replications)");
-    expect(r.stdout).toMatch(/cuts mean response time by \d+ min \(95% CI \d+–\d+\)/);
+    expect(r.stdout).toMatch(/\nIn words, Reform: platform operation [^\n]*:\n  - cuts mean response time by [\d.]+ min \(95% CI [\d.]+–[\d.]+ min\)\n/);
     // Shares as %, their differences in percentage points (not a relative change).
     const share = r.stdout.split("\n").find((l) => l.startsWith("share closed within time limit"))!;
     expect(share).toMatch(/%\s+-?[\d.]+ %\s+-?[\d.]+ %\s+-?[\d.]+ pp( \*)?\s+-?[\d.]+ pp – -?[\d.]+ pp/);
