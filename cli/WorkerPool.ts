@@ -36,11 +36,23 @@ export class WorkerPool {
       const thread = bundle ? new Worker(bundle) : typescriptWorker(workerModule);
       this.threads.push(thread);
       this.engines.push(Comlink.wrap<EngineApi>(nodeEndpoint(thread)));
+      // Node can hand a dying thread's last answers to this thread in the same turn of the
+      // event loop as its 'exit': it delivers them (and any 'error') just before 'exit', and
+      // the calls they answer settle only in the microtasks after. A death reported at once
+      // would beat them: the job the thread had finished would be reported as its victim,
+      // and the job that killed it handed to another thread, which it would kill too. So the
+      // death is reported on 'exit', which always comes last, one turn of the event loop
+      // later; in the meantime no job is sent to the thread.
       const death = new Promise<never>((_, reject) => {
-        thread.once("error", (e) => reject(new Error(`worker thread ${k} crashed: ${e.message}`)));
-        thread.once("exit", (code) => reject(new Error(`worker thread ${k} exited with code ${code}`)));
+        let error: Error | undefined;
+        thread.once("error", (e) => (error = e));
+        thread.once("exit", (code) => {
+          this.alive[k] = false;
+          const why = error ? `crashed: ${error.message}` : `exited with code ${code}`;
+          setImmediate(() => reject(new Error(`worker thread ${k} ${why}`)));
+        });
       });
-      death.catch(() => (this.alive[k] = false));
+      death.catch(() => {});
       this.deaths.push(death);
       this.alive.push(true);
     }
@@ -73,7 +85,7 @@ export class WorkerPool {
     const shares = new JobShares(n, threads);
     const take = (t: number) => (requeued.length ? requeued.shift()! : shares.take(t, inFlight[t].length));
     const lane = async (t: number) => {
-      while (!dead[t] && !stop?.aborted) {
+      while (!dead[t] && this.alive[t] && !stop?.aborted) {
         const k = take(t);
         if (k < 0) return;
         const job = jobs[k];
@@ -100,7 +112,7 @@ export class WorkerPool {
     await Promise.all(lanes);
     // Lanes of live threads may have finished before a dying thread handed jobs back.
     for (;;) {
-      const live = this.threads.findIndex((_, t) => t < threads && !dead[t]);
+      const live = this.threads.findIndex((_, t) => t < threads && !dead[t] && this.alive[t]);
       if (live < 0 || !requeued.length || stop?.aborted) break;
       await lane(live);
     }
