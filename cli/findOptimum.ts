@@ -42,7 +42,7 @@ export interface Trial {
 
 /** Reads `--target`, `--lever`, `--range` and `--step`; every problem is a UserError naming the flag. */
 export function optimumSearch(flags: ParsedArgs["flags"]): OptimumSearch {
-  const t = /^([\w.]+)\s*(<=|>=)\s*(-?[\d.]+)$/.exec(flags.target as string);
+  const t = /^([\w.]+)\s*(<=|>=)\s*(-?[\d.]+(?:[eE][+-]?\d+)?)$/.exec(flags.target as string);
   const measure = t && COMPARED_MEASURES.find((m) => m.name === t[1]);
   if (!t || !measure) {
     throw new UserError(`--target: expected <measure><=value or >=value with a measure among ${COMPARED_MEASURES.map((m) => m.name).join(", ")}, found "${flags.target}"`);
@@ -51,7 +51,7 @@ export function optimumSearch(flags: ParsedArgs["flags"]): OptimumSearch {
   // A share is 0..1: "timeLimitHitRate>=90" (a percentage) could never be met.
   const [lowest, highest] = measureRange(measure);
   if (!(goal >= lowest && goal <= highest)) {
-    const hint = measure.unit === "share" && goal > 1 && goal <= 100 ? ` (a share: for ${goal} % write ${goal / 100})` : "";
+    const hint = measure.unit === "share" && goal >= 2 && goal <= 100 ? ` (a share: for ${goal} % write ${goal / 100})` : "";
     const span = highest === Infinity ? `of at least ${lowest}` : `from ${lowest} to ${highest}`;
     throw new UserError(`--target: expected a value of ${measure.name} ${span}${hint}, found ${t[3]}`);
   }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
@@ -130,4 +130,24 @@ function checkKept(file: string, kept: UnitDesign & { engineVersion: string; uni
     seen.add(key);
   });
   return kept.units;
+}
+
+/**
+ * Refuses to start a run or sweep afresh where an interrupted one kept completed units in
+ * `file`: an interruption of the new one would replace them. With `--resume` they are
+ * continued; otherwise the user chooses (remove the file, or another `--out`). A kept file
+ * with no completed unit holds nothing to lose.
+ */
+export function refuseToReplaceKept(file: string, command: "run" | "sweep"): void {
+  if (!existsSync(file)) return;
+  let kept = -1;
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as { completed?: unknown };
+    if (Array.isArray(data?.completed)) kept = data.completed.length;
+  } catch {
+    // Unreadable: it may still hold what someone wants; refused below.
+  }
+  if (kept === 0) return;
+  const what = kept > 0 ? `the ${kept} completed ${command === "run" ? "replication" : "unit"}${kept === 1 ? "" : "s"} of an interrupted ${command}` : `what an interrupted ${command} kept`;
+  throw new UserError(`${file}: holds ${what}; add --resume to continue it, or remove the file (or give another --out) to start again; nothing was run`);
 }

@@ -67,6 +67,7 @@ export function readScenarioFile(file: string, overrides: readonly ScenarioOverr
 
 /** Adds "(from --set)" to an issue about a value an override wrote (the field itself or a part of it). */
 function withOrigin(issue: ScenarioIssue, overrides: readonly ScenarioOverride[]): ScenarioIssue {
+  if (issue.beforeOverrides) return issue;
   const path = issue.path.replace(/\[(\d+)\]/g, ".$1");
   const origin = [...overrides].reverse().find((o) => {
     const set = o.text.slice(0, Math.max(0, o.text.indexOf("=")));

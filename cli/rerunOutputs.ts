@@ -14,7 +14,7 @@ import { fileHash, OUTPUT_MANIFEST } from "./outputManifest.js";
 import { progressReporter } from "./progressReporter.js";
 import { readJsonFile, readTextFile } from "./readTextFile.js";
 import { ReplicationRunner } from "./ReplicationRunner.js";
-import { precisionTarget, runComparison, withDistrictWarnings } from "./runComparison.js";
+import { precisionTarget, runComparison, withDistrictWarnings, type PrecisionTarget } from "./runComparison.js";
 import { pointScenarios, sweepDesign, sweepOutput } from "./sweepDesign.js";
 import { mapReportingAll, UserError } from "./UserError.js";
 
@@ -60,6 +60,12 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
   const scenarios = mapReportingAll(m.scenarios, (recorded, k) => recordedScenario(file, k, recorded));
   if (m.engineVersion !== ENGINE_VERSION) process.stderr.write(`note: ${dir} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
 
+  let precision: PrecisionTarget | null = null;
+  try {
+    precision = m.precision ? precisionTarget(m.precision) : null;
+  } catch (e) {
+    throw e instanceof UserError ? new UserError(`${file}: precision: ${e.message}; nothing was run`) : e;
+  }
   const runner = new ReplicationRunner(workers);
   let texts: Record<string, string>;
   try {
@@ -71,7 +77,6 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
       progress.done();
       texts = sweepTables(sweepOutput(design, runs));
     } else {
-      const precision = m.precision ? precisionTarget(m.precision) : null;
       const options = { seed: m.seed, replications: m.replications, precision, maxReplications: Math.max(m.maxReplications!, m.replications) };
       texts = { "comparison.json": (await runComparison(runner, withDistrictWarnings(scenarios), options)).json };
     }
@@ -79,28 +84,33 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
     await runner.close();
   }
 
-  let same = 0;
-  for (const [name, text] of Object.entries(texts)) {
+  // Reproduced means: the rerun, the manifest's hash and the file on disk all agree, for every file.
+  const problems: string[] = [];
+  for (const name of new Set([...Object.keys(texts), ...Object.keys(m.files)])) {
     const target = join(dir, name);
     const recorded = m.files[name];
+    const text = texts[name];
+    if (text === undefined) {
+      problems.push(`${target}: listed in ${OUTPUT_MANIFEST}, but a ${m.kind} writes no such file`);
+      continue;
+    }
     if (recorded === undefined) {
-      process.stdout.write(`${target}: not listed in ${OUTPUT_MANIFEST}, so it cannot be checked\n`);
+      problems.push(`${target}: not listed in ${OUTPUT_MANIFEST}, so it cannot be checked`);
       continue;
     }
+    const again = fileHash(text) === recorded;
     const onDisk = existsSync(target) ? readTextFile(target, "result file") : null;
-    if (onDisk !== null && fileHash(onDisk) !== recorded) {
-      process.stderr.write(`note: ${target} was changed after it was written (its hash is not the one in ${OUTPUT_MANIFEST}); checking against the manifest\n`);
-    }
-    if (fileHash(text) === recorded) {
-      same++;
-      continue;
-    }
-    process.stdout.write(`${target}: does NOT match${onDisk !== null && fileHash(onDisk) === recorded ? `: the results first differ at line ${firstDifferentLine(onDisk, text)}` : ""}\n`);
+    if (onDisk === null) problems.push(`${target}: missing${again ? " (the rerun gives the bytes its manifest records)" : ""}`);
+    else if (fileHash(onDisk) !== recorded) {
+      problems.push(`${target}: does NOT match: it was changed after it was written (its hash is not the one in ${OUTPUT_MANIFEST}); the rerun ${again ? "gives" : "does not give"} the bytes the manifest records`);
+    } else if (!again) problems.push(`${target}: does NOT match: the results first differ at line ${firstDifferentLine(onDisk, text)}`);
   }
-  const names = Object.keys(texts);
-  if (same < names.length) return 1;
+  if (problems.length) {
+    process.stdout.write(problems.map((p) => `${p}\n`).join(""));
+    return 1;
+  }
   const what = m.kind === "sweep" ? `${m.points!.length} points × ${m.replications} replications` : `${m.scenarios.length} scenarios`;
-  process.stdout.write(`${dir}: reproduced byte for byte (${names.join(", ")}: ${what}, seed ${m.seed}, scenario ${m.scenarios[0].hash.slice(0, 12)})\n`);
+  process.stdout.write(`${dir}: reproduced byte for byte (${Object.keys(texts).join(", ")}: ${what}, seed ${m.seed}, scenario ${m.scenarios[0].hash.slice(0, 12)})\n`);
   return 0;
 }
 
@@ -132,7 +142,8 @@ function missingManifest(dir: string): string {
 }
 
 /** The first line (1-based) at which two texts differ. */
-function firstDifferentLine(a: string, b: string): number {
-  const at = [...a].findIndex((ch, k) => ch !== b[k]);
-  return a.slice(0, at < 0 ? a.length : at).split("\n").length;
+export function firstDifferentLine(a: string, b: string): number {
+  let at = 0;
+  while (at < a.length && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return a.slice(0, at).split("\n").length;
 }

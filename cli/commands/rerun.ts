@@ -1,13 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import { totalmem } from "node:os";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { z } from "zod";
 import { checkShape, expected, jsonObject, recordedSeed, replicationCount } from "../checkShape.js";
-import { findOptimum, optimumScenarios, optimumSearch } from "../findOptimum.js";
+import { findOptimum, optimumScenarios, optimumSearch, type OptimumSearch } from "../findOptimum.js";
 import { intFlag, parseArgs, type FlagSpec } from "../parseArgs.js";
 import { OPTIMIZE_FLAGS } from "./optimize.js";
 import { progressReporter } from "../progressReporter.js";
@@ -15,7 +15,9 @@ import { readJsonFile } from "../readTextFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { OUTPUT_MANIFEST } from "../outputManifest.js";
-import { rerunOutputs } from "../rerunOutputs.js";
+import { firstDifferentLine, rerunOutputs } from "../rerunOutputs.js";
+import type { CheckedScenario } from "../variantScenarios.js";
+import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { UserError } from "../UserError.js";
 import { defaultWorkers } from "../WorkerPool.js";
 
@@ -56,12 +58,23 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   const file = positional[0];
   const workers = intFlag(flags, "workers", defaultWorkers(), 1, 256);
   if (existsSync(file) && statSync(file).isDirectory()) return rerunOutputs(file, workers);
-  if (OUTPUT_FILES.includes(basename(file))) return rerunOutputs(dirname(file), workers);
-  const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown } } | null;
-  if (data?.partial === true) throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; to continue that run, give its command again with --resume`);
+  // A file of a results directory stands for the directory — unless it is a run's result saved under such a name.
+  const inResults = OUTPUT_FILES.includes(basename(file));
+  if (inResults && existsSync(join(dirname(file), OUTPUT_MANIFEST))) return rerunOutputs(dirname(file), workers);
+  const data = readJsonFile(file, "result file") as { partial?: unknown; manifest?: { command?: unknown; scenario?: unknown }; result?: Record<string, unknown> } | null;
+  if (inResults && data?.manifest?.scenario === undefined) return rerunOutputs(dirname(file), workers);
   const command = Array.isArray(data?.manifest?.command) ? data.manifest.command : [];
+  if (data?.partial === true) {
+    const next = command[1] === "run" || command[1] === "sweep" ? "to continue it, give its command again with --resume" : "it can be neither rerun nor continued; run its command again";
+    throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; ${next}`);
+  }
   if (command[0] === "gridgov" && command[1] !== "run" && command[1] !== "optimize") {
     throw new UserError(`${file}: expected a result file of gridgov run or optimize --out, found one of gridgov ${String(command[1])}; to reproduce it, run its manifest.command again`);
+  }
+  // An optimize result is rerun from its command's target, lever and range: without the command it cannot be.
+  const optimize = command[1] === "optimize" || (data?.result !== undefined && "lever" in data.result && "target" in data.result);
+  if (optimize && command[1] !== "optimize") {
+    throw new UserError(`${file}: manifest.command: expected the recorded command of gridgov optimize (a list of words), found ${command.length ? JSON.stringify(command).slice(0, 60) : "nothing"}; nothing was run`);
   }
   const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run or optimize --out; nothing was run");
   const m = stored.manifest;
@@ -75,14 +88,12 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   if (m.engineVersion !== ENGINE_VERSION) {
     process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
   }
+  // The target, lever and range as the command gave them; the scenario as it ran (its --set and --days applied).
+  const recorded = optimize ? recordedSearch(file, command.slice(2).map(String), parsed.value) : null;
   let again: unknown;
   const runner = new ReplicationRunner(workers);
-  if (command[1] === "optimize") {
-    // The target, lever and range as the command gave them; the scenario as it ran (its --set and --days applied).
-    const { flags: recorded } = parseArgs(command.slice(2).map(String), OPTIMIZE_FLAGS, "optimize");
-    const search = optimumSearch(recorded);
-    const scenarios = optimumScenarios(parsed.value, search, `${file} (manifest.scenario.data)`);
-    again = await findOptimum(runner, parsed.value, search, scenarios, m.seed, m.replications).finally(() => runner.close());
+  if (recorded) {
+    again = await findOptimum(runner, parsed.value, recorded.search, recorded.scenarios, m.seed, m.replications).finally(() => runner.close());
   } else {
     const progress = progressReporter(`${m.scenario.name}: replication`);
     again = await runScenarioOn(runner, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() => runner.close());
@@ -94,8 +105,17 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${file}: reproduced byte for byte (${m.replications} replications, seed ${m.seed}, scenario ${m.scenario.hash.slice(0, 12)})\n`);
     return 0;
   }
-  const at = [...a].findIndex((ch, k) => ch !== b[k]);
-  const line = a.slice(0, at).split("\n").length;
-  process.stdout.write(`${file}: does NOT match: the results first differ at line ${line} of the result JSON\n`);
+  process.stdout.write(`${file}: does NOT match: the results first differ at line ${firstDifferentLine(a, b)} of the result JSON\n`);
   return 1;
+}
+
+/** The search an optimize result's recorded command describes; a problem with it names the file's field. */
+function recordedSearch(file: string, args: string[], base: Scenario): { search: OptimumSearch; scenarios: CheckedScenario[] } {
+  try {
+    const search = optimumSearch(parseArgs(args, OPTIMIZE_FLAGS, "optimize").flags);
+    return { search, scenarios: optimumScenarios(base, search, `${file} (manifest.scenario.data)`) };
+  } catch (e) {
+    if (e instanceof UserError && !e.message.startsWith(file)) throw new UserError(`${file}: manifest.command: ${e.message}; nothing was run`);
+    throw e;
+  }
 }

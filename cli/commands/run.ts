@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { combineReplications } from "../../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
-import { readRunPartial } from "../keptUnits.js";
+import { readRunPartial, refuseToReplaceKept } from "../keptUnits.js";
 import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { interruptSignal } from "../interruptSignal.js";
@@ -35,6 +35,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   // Checked before anything runs: the kept replications must be this run's.
   const earlier = flags.resume ? readRunPartial(partialFile(out!), { baseHash: scenarioHash(scenario), seed, replications }) : null;
   if (earlier) process.stderr.write(`resuming: ${earlier.completed.length} of ${replications} replications done, from ${partialFile(out!)}\n`);
+  else if (out !== undefined) refuseToReplaceKept(partialFile(out), "run");
   if (out !== undefined) checkOutputFiles([out, partialFile(out)]);
   const startedAt = new Date();
   const manifest = () => ({ ...runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt), resumed: earlier?.runs });

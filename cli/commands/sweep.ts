@@ -11,7 +11,7 @@ import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
-import { readSweepPartial, SWEEP_PARTIAL, type CompletedUnit } from "../keptUnits.js";
+import { readSweepPartial, refuseToReplaceKept, SWEEP_PARTIAL, type CompletedUnit } from "../keptUnits.js";
 import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
 import { pointName, pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
@@ -72,9 +72,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   // Checked before anything runs: the kept units must be this design's.
   const earlier = flags.resume ? readSweepPartial(out!, design) : null;
   if (earlier) process.stderr.write(`resuming: ${earlier.completed.length} of ${points.length * replications} units done, from ${join(out!, SWEEP_PARTIAL)}\n`);
-  else if (out !== undefined && !shard && existsSync(join(out, SWEEP_PARTIAL))) {
-    process.stderr.write(`note: ${join(out, SWEEP_PARTIAL)} holds units of an interrupted sweep; this sweep starts again (add --resume to continue that one)\n`);
-  }
+  else if (out !== undefined && !shard) refuseToReplaceKept(join(out, SWEEP_PARTIAL), "sweep");
   if (out !== undefined) {
     const names = shard ? [`shard-${shard.index}-of-${shard.count}.json`] : [...SWEEP_TABLES, OUTPUT_MANIFEST, SWEEP_PARTIAL];
     checkOutputDirectory(out, shard ? names[0] : SWEEP_TABLES.join(", "));

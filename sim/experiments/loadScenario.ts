@@ -33,7 +33,7 @@ export function loadScenario(text: string, overrides: readonly string[] = [], me
  */
 export function loadScenarioData(data: unknown, overrides: readonly string[] = [], memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES): Checked<Scenario> {
   let parsed = parseScenario(data);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return overrides.length ? { ok: false, issues: parsed.issues.map((issue) => ({ ...issue, beforeOverrides: true as const })) } : parsed;
   if (overrides.length > 0) {
     const changed = applyOverrides(parsed.value, overrides);
     if (!changed.ok) return changed;

@@ -10,6 +10,11 @@ export interface ScenarioIssue {
    * as the web page's editor does, without reading `message`.
    */
   detail?: IssueDetail;
+  /**
+   * Set when the problem is in the scenario as given (the file, the pasted text), found
+   * before any override was applied: an override of the same field did not cause it.
+   */
+  beforeOverrides?: true;
 }
 
 /**

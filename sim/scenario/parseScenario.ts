@@ -72,7 +72,7 @@ function unitNote(issue: z.core.$ZodIssue, found: unknown): string {
   const unit = numeric ? fieldUnit(issue.path) : undefined;
   if (unit === undefined) return "";
   if (unit !== "share") return ` (${unit})`;
-  return typeof found === "number" && found > 1 && found <= 100 ? ` (a share: for ${found} % write ${Number((found / 100).toPrecision(12))})` : " (a share, 0..1)";
+  return typeof found === "number" && found >= 2 && found <= 100 ? ` (a share: for ${found} % write ${Number((found / 100).toPrecision(12))})` : " (a share, 0..1)";
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -145,6 +145,27 @@ describe("resuming an interrupted sweep (--resume)", () => {
     expect(noOut.status).toBe(2);
     expect(noOut.stderr).toContain("--resume needs --out DIR");
   });
+
+  it("refuses to start afresh over kept units, which an interruption of the new run would replace; an empty kept file holds nothing to lose", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(dir, "results.json");
+    const kept = join(dir, "results.partial.json");
+    const run = ["run", "scenarios/teaching-small.json", "--replications", "2", "--days", "2", "--workers", "1", "--out", out];
+    writeFileSync(kept, JSON.stringify({ partial: true, manifest: {}, completed: [{ replication: 0 }] }));
+    const refused = runCli(run);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${kept}: holds the 1 completed replication of an interrupted run; add --resume to continue it, or remove the file (or give another --out) to start again; nothing was run`);
+    expect(existsSync(out)).toBe(false);
+    expect(JSON.parse(readFileSync(kept, "utf8")).completed).toHaveLength(1);
+    const sweepDir = join(dir, "sweep");
+    mkdirSync(sweepDir);
+    writeFileSync(join(sweepDir, "sweep.partial.json"), JSON.stringify({ partial: true, manifest: {}, completed: [{}, {}] }));
+    const sweep = runCli(["sweep", "scenarios/teaching-small.json", "--vary", "staffing.workersPerGrid=1,2", "--replications", "2", "--days", "2", "--out", sweepDir]);
+    expect(sweep.status).toBe(2);
+    expect(sweep.stderr).toContain("holds the 2 completed units of an interrupted sweep");
+    writeFileSync(kept, JSON.stringify({ partial: true, manifest: {}, completed: [] }));
+    expect(runCli(run).status).toBe(0);
+  });
 });
 
 describe("interrupting a comparison (Ctrl-C)", () => {

@@ -60,6 +60,12 @@ describe("gridgov optimize", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--target: expected a value of timeLimitHitRate from 0 to 1 (a share: for 90 % write 0.9), found 90");
     expect(runCli(["optimize", "scenarios/teaching-small.json", "--target", "queueWait.mean<=-5", "--lever", "staffing.workersPerGrid", "--range", "1..3"]).stderr).toContain("expected a value of queueWait.mean of at least 0, found -5");
+    // 1.5 is no percentage: no hint to write it as 0.015.
+    const over = runCli(["optimize", "scenarios/teaching-small.json", "--target", "workerUtilization<=1.5", "--lever", "staffing.workersPerGrid", "--range", "1..3"]);
+    expect(over.stderr).toContain("--target: expected a value of workerUtilization from 0 to 1, found 1.5\n");
+    // A target may be written with an exponent.
+    const exponent = runCli(["optimize", "scenarios/teaching-small.json", "--target", "costPerYear<=1e6", "--lever", "staffing.workersPerGrid", "--range", "1..3", "--step", "5", "--days", "2", "--replications", "2", "--workers", "1"]);
+    expect(exponent.stderr).not.toContain("--target");
   });
 
   it("--json and --out record what is needed to reproduce the result: engine, scenario, seed, replications, manifest", () => {
@@ -95,6 +101,16 @@ describe("gridgov optimize", () => {
     const tampered = runCli(["rerun", out, "--workers", "1"]);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toContain("does NOT match");
+    // Without its recorded command, or with a command changed, the search cannot be told: refused, naming the field.
+    writeFileSync(out, JSON.stringify({ ...file, manifest: { ...file.manifest, command: undefined } }));
+    const lost = runCli(["rerun", out, "--workers", "1"]);
+    expect(lost.status).toBe(2);
+    expect(lost.stderr).toContain(`${out}: manifest.command: expected the recorded command of gridgov optimize (a list of words), found nothing`);
+    writeFileSync(out, JSON.stringify({ ...file, manifest: { ...file.manifest, command: ["gridgov", "optimize", "x.json", "--lever", "staffing.workersPerGrid", "--range", "1..2"] } }));
+    const changed = runCli(["rerun", out, "--workers", "1"]);
+    expect(changed.status).toBe(2);
+    expect(changed.stderr).toContain(`${out}: manifest.command: --target: expected <measure><=value or >=value`);
+    expect(changed.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("reports every value of the range the scenario refuses, at once", () => {

@@ -51,14 +51,18 @@ describe("results directories keep a manifest, and rerun reproduces them", () =>
     expect(seed.stdout).not.toContain("reproduced");
   });
 
-  it("a table edited after the sweep is reported, and the rerun is checked against the manifest's hash", () => {
+  it("a table edited or removed after the sweep is not reproduced, even though the rerun matches the manifest", () => {
     const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "sweep");
     expect(runCli([...design, "--workers", "1", "--out", out]).status).toBe(0);
     const csv = join(out, "summary.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace(/\n(\d)/, "\n9$1"));
+    rmSync(join(out, "sweep.csv"));
     const r = runCli(["rerun", out, "--workers", "1"]);
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`note: ${csv} was changed after it was written`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${csv}: does NOT match: it was changed after it was written (its hash is not the one in manifest.json); the rerun gives the bytes the manifest records`);
+    expect(r.stdout).toContain(`${join(out, "sweep.csv")}: missing (the rerun gives the bytes its manifest records)`);
+    expect(r.stdout).not.toContain(join(out, "sweep.json"));
+    expect(r.stdout).not.toContain("reproduced");
   });
 
   it("a merged sweep's manifest names its shards, and rerun reproduces the merge in one process", () => {

@@ -165,6 +165,10 @@ describe("gridgov validate", () => {
     const f = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", run: { days: 0 } }));
     const fromFile = expectUserError(["validate", f, "--set", "admin.taskCut=0.5"], `${f}: run.days: expected number to be >0 (days), found 0`);
     expect(fromFile).not.toContain("(from");
+    // The file's own bad value, at the very field --set changes: the file's problem, found before --set applied.
+    const sameField = scenarioFile(JSON.stringify({ schemaVersion: 1, name: "x", admin: { taskCut: 50 } }));
+    const inFile = expectUserError(["validate", sameField, "--set", "admin.taskCut=0.5"], `${sameField}: admin.taskCut: expected number to be <=`);
+    expect(inFile).not.toContain("(from --set)");
     const lever = expectUserError(
       ["optimize", base, "--target", "timeLimitHitRate>=0.7", "--lever", "staffing.workersPerGrid", "--range", "0..3"],
       "staffing.workersPerGrid: expected number to be >0, found 0",
