@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from "../sim/version.js";
 import { checkShape, expected, jsonObject, recordedSeed, wholeNumber } from "./checkShape.js";
 import { earlierRun, type EarlierRun } from "./outputManifest.js";
 import { readJsonFile } from "./readTextFile.js";
+import { noteOtherCommit } from "./runManifest.js";
 import { replicationResultSchema } from "./replicationResultSchema.js";
 import { UserError } from "./UserError.js";
 
@@ -89,7 +90,9 @@ export function readSweepPartial(dir: string, design: UnitDesign): KeptUnits {
   const { raw, data } = readKept(file, `an interrupted sweep --out ${dir} keeps`, sweepPartialSchema, "sweep");
   const m = data.manifest;
   const kept = { engineVersion: m.engineVersion, ...m.design, units: data.completed as unknown as CompletedUnit[] };
-  return { completed: checkKept(file, kept, design, "sweep"), runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
+  const completed = checkKept(file, kept, design, "sweep");
+  noteOtherCommit(file, raw?.manifest?.gitCommit);
+  return { completed, runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
 }
 
 /** As {@link readSweepPartial}, for `run --out FILE --resume`: the replications an interrupted run kept in `file`. */
@@ -98,7 +101,9 @@ export function readRunPartial(file: string, design: Omit<UnitDesign, "points">)
   const m = data.manifest;
   const units = (data.completed as unknown as ReplicationResult[]).map((result) => ({ point: 0, replication: result.replication, result }));
   const kept = { engineVersion: m.engineVersion, baseHash: m.scenario.hash, points: [{}], seed: m.seed, replications: m.replications, units };
-  return { completed: checkKept(file, kept, { ...design, points: [{}] }, "run"), runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
+  const completed = checkKept(file, kept, { ...design, points: [{}] }, "run");
+  noteOtherCommit(file, raw?.manifest?.gitCommit);
+  return { completed, runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
 }
 
 function readKept<T>(file: string, keeps: string, schema: z.ZodType<T>, command: string): { raw: { manifest?: Record<string, unknown> } | null; data: T } {

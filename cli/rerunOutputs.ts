@@ -12,6 +12,7 @@ import { checkShape, expected, jsonObject, recordedSeed, replicationCount, whole
 import { runSweepPoints, sweepTables } from "./commands/sweep.js";
 import { fileHash, OUTPUT_MANIFEST } from "./outputManifest.js";
 import { progressReporter } from "./progressReporter.js";
+import { noteOtherCommit } from "./runManifest.js";
 import { readJsonFile, readTextFile } from "./readTextFile.js";
 import { ReplicationRunner } from "./ReplicationRunner.js";
 import { precisionTarget, runComparison, withDistrictWarnings, type PrecisionTarget } from "./runComparison.js";
@@ -25,6 +26,7 @@ const manifestSchema = z.object(
   {
     kind: z.enum(["sweep", "comparison"], expected('"sweep" or "comparison"')),
     engineVersion: z.string(expected("the engine version (text)")),
+    gitCommit: z.unknown(),
     seed: recordedSeed,
     replications: replicationCount,
     scenarios: z
@@ -59,6 +61,7 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
   }
   const scenarios = mapReportingAll(m.scenarios, (recorded, k) => recordedScenario(file, k, recorded));
   if (m.engineVersion !== ENGINE_VERSION) process.stderr.write(`note: ${dir} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
+  else noteOtherCommit(dir, m.gitCommit);
 
   let precision: PrecisionTarget | null = null;
   try {
@@ -102,7 +105,7 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
     const onDisk = existsSync(target) ? readTextFile(target, "result file") : null;
     if (onDisk === null) problems.push(`${target}: missing${again ? " (the rerun gives the bytes its manifest records)" : ""}`);
     else if (fileHash(onDisk) !== recorded) {
-      problems.push(`${target}: does NOT match: it was changed after it was written (its hash is not the one in ${OUTPUT_MANIFEST}); the rerun ${again ? "gives" : "does not give"} the bytes the manifest records`);
+      problems.push(`${target}: does NOT match: its hash is not the one in ${OUTPUT_MANIFEST} (the file or the manifest was changed after they were written); the rerun ${again ? "gives" : "does not give"} the bytes the manifest records`);
     } else if (!again) problems.push(`${target}: does NOT match: the results first differ at line ${firstDifferentLine(onDisk, text)}`);
   }
   if (problems.length) {
@@ -135,7 +138,7 @@ function missingManifest(dir: string): string {
     // Reported below as a directory without a manifest.
   }
   const base = `expected ${OUTPUT_MANIFEST} (written by gridgov sweep, merge or compare --out DIR), found none`;
-  if (names.some((f) => /^shard-\d+-of-\d+\.json$/.test(f)) && !names.includes("sweep.json")) return `${base}: merge the shards first (gridgov merge ${dir})`;
+  if (names.some((f) => /^shard-\d+-of-\d+\.json$/.test(f)) && !names.includes("sweep.json")) return `${base}: merge the shards first (gridgov merge ${/\s/.test(dir) ? JSON.stringify(dir) : dir})`;
   if (names.some((f) => f.endsWith(".partial.json"))) return `${base}: an interrupted run cannot be rerun`;
   if (names.includes("sweep.json") || names.includes("comparison.json")) return `${base}: the results there were written by a version of gridgov that kept no manifest; run their command again`;
   return base;

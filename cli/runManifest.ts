@@ -38,6 +38,17 @@ export function gitCommit(): string | null {
   }
 }
 
+/**
+ * Notes on stderr when `what` was made from another git commit of the engine than this
+ * checkout's: the engine version alone does not change with every commit, so results
+ * compared or combined across the two may differ. Quiet when either commit is unknown.
+ */
+export function noteOtherCommit(what: string, recorded: unknown): void {
+  const here = gitCommit();
+  if (typeof recorded !== "string" || here === null || recorded === here) return;
+  process.stderr.write(`note: ${what} was made at commit ${recorded.slice(0, 12)}${recorded.endsWith("-dirty") ? " (with uncommitted changes)" : ""}; this checkout is at ${here.slice(0, 12)}${here.endsWith("-dirty") ? " (with uncommitted changes)" : ""}\n`);
+}
+
 /** Builds the manifest of a run of `scenario` that started at `startedAt` and has just finished. */
 export function runManifest(
   scenario: Scenario,

@@ -15,6 +15,7 @@ import { readJsonFile } from "../readTextFile.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { OUTPUT_MANIFEST } from "../outputManifest.js";
+import { noteOtherCommit } from "../runManifest.js";
 import { firstDifferentLine, rerunOutputs } from "../rerunOutputs.js";
 import type { CheckedScenario } from "../variantScenarios.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
@@ -87,7 +88,7 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   }
   if (m.engineVersion !== ENGINE_VERSION) {
     process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
-  }
+  } else noteOtherCommit(file, (data?.manifest as { gitCommit?: unknown } | undefined)?.gitCommit);
   // The target, lever and range as the command gave them; the scenario as it ran (its --set and --days applied).
   const recorded = optimize ? recordedSearch(file, command.slice(2).map(String), parsed.value) : null;
   let again: unknown;

@@ -59,7 +59,7 @@ describe("results directories keep a manifest, and rerun reproduces them", () =>
     rmSync(join(out, "sweep.csv"));
     const r = runCli(["rerun", out, "--workers", "1"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${csv}: does NOT match: it was changed after it was written (its hash is not the one in manifest.json); the rerun gives the bytes the manifest records`);
+    expect(r.stdout).toContain(`${csv}: does NOT match: its hash is not the one in manifest.json (the file or the manifest was changed after they were written); the rerun gives the bytes the manifest records`);
     expect(r.stdout).toContain(`${join(out, "sweep.csv")}: missing (the rerun gives the bytes its manifest records)`);
     expect(r.stdout).not.toContain(join(out, "sweep.json"));
     expect(r.stdout).not.toContain("reproduced");

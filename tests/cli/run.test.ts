@@ -107,6 +107,17 @@ describe("gridgov run", () => {
     expect(tampered.stdout).toContain("does NOT match");
   });
 
+  it("rerun notes a result made at another git commit of the engine, which the engine version alone does not tell", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "results.json");
+    expect(runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--out", out]).status).toBe(0);
+    const file = JSON.parse(readFileSync(out, "utf8"));
+    expect(runCli(["rerun", out, "--workers", "1"]).stderr).not.toContain("was made at commit");
+    writeFileSync(out, JSON.stringify({ ...file, manifest: { ...file.manifest, gitCommit: "0".repeat(40) } }));
+    const other = runCli(["rerun", out, "--workers", "1"]);
+    expect(other.status).toBe(0);
+    expect(other.stderr).toContain(`note: ${out} was made at commit 000000000000; this checkout is at `);
+  });
+
   it("rerun reads a result file saved with a UTF-8 byte-order mark", () => {
     const out = join(mkdtempSync(join(tmpdir(), "gridgov-")), "results.json");
     expect(runCli(["run", teaching, "--replications", "2", "--days", "2", "--workers", "1", "--out", out]).status).toBe(0);
