@@ -15,7 +15,10 @@ import { UserError } from "./UserError.js";
 /** Where an interrupted sweep keeps its completed units, in its `--out DIR`. */
 export const SWEEP_PARTIAL = "sweep.partial.json";
 
-/** A completed (point, replication) unit; a run's replications are units of point 0. */
+/** Where an interrupted comparison keeps its completed units, in its `--out DIR`. */
+export const COMPARISON_PARTIAL = "comparison.partial.json";
+
+/** A completed (point, replication) unit; a run's replications are units of point 0, a comparison's of its scenario's index. */
 export interface CompletedUnit {
   point: number;
   replication: number;
@@ -79,6 +82,64 @@ const runPartialSchema = z.object(
   expected("the file of an interrupted run (an object)"),
 );
 
+/** What `compare --resume` needs of the file an interrupted comparison kept. */
+const comparisonPartialSchema = z.object(
+  {
+    partial: z.literal(true, expected("true (the file of an interrupted comparison)")),
+    manifest: z.object(
+      {
+        engineVersion: z.string(expected("the engine version (text)")),
+        resumed: earlier,
+        seed: recordedSeed,
+        replications: wholeNumber(1),
+        precision: z.string(expected("the --precision text")).nullable(),
+        maxReplications: wholeNumber(1),
+        scenarios: z.array(z.object({ hash: z.string(expected("the scenario's hash (text)")) }, expected("a scenario (an object)")), expected("the list of scenarios")),
+      },
+      expected("the comparison's manifest (an object)"),
+    ),
+    completed: z.array(
+      z.object({ scenario: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (scenario, replication) unit")),
+      expected("the list of completed units"),
+    ),
+  },
+  expected("the file of an interrupted comparison (an object)"),
+);
+
+/** What a comparison's units must have been made for: its scenarios (by hash, in order), seed, first batch and precision target. */
+export interface ComparisonDesign {
+  hashes: readonly string[];
+  seed: number | string;
+  replications: number;
+  precision: string | null;
+  maxReplications: number;
+}
+
+/**
+ * The units an interrupted comparison of the same scenarios and options completed, read from
+ * `DIR/comparison.partial.json` for `compare --resume` (each unit's `point` is its scenario's
+ * index). Refused as {@link readSweepPartial} refuses, and when the scenarios, their order,
+ * `--replications`, `--precision` or `--max-replications` differ: the rounds would not be the same.
+ */
+export function readComparisonPartial(dir: string, design: ComparisonDesign): KeptUnits {
+  const file = join(dir, COMPARISON_PARTIAL);
+  const { raw, data } = readKept(file, `an interrupted compare --out ${dir} keeps`, comparisonPartialSchema, "comparison");
+  const m = data.manifest;
+  const why =
+    canonicalJson(m.scenarios.map((s) => s.hash)) !== canonicalJson(design.hashes) ? "its scenarios are not this comparison's (a file, their order, --set or --days changed)"
+    : m.replications !== design.replications ? `its rounds are of ${m.replications} replications, this comparison's of ${design.replications}`
+    : m.precision !== design.precision || m.maxReplications !== design.maxReplications ? `its --precision and --max-replications (${m.precision ?? "none"}, ${m.maxReplications}) are not this comparison's (${design.precision ?? "none"}, ${design.maxReplications})`
+    : null;
+  if (why && m.engineVersion === ENGINE_VERSION) throw new UserError(`${file}: cannot resume: ${why}; run it without --resume to start again; nothing was run`);
+  // Each scenario is a "point"; a unit may be of any round, up to the cap.
+  const points = design.hashes.map(() => ({}));
+  const units = data.completed.map((u) => ({ point: u.scenario, replication: u.replication, result: u.result as unknown as ReplicationResult }));
+  const kept = { engineVersion: m.engineVersion, baseHash: "", points, seed: m.seed, replications: design.maxReplications, units };
+  const completed = checkKept(file, kept, { baseHash: "", points, seed: design.seed, replications: design.maxReplications }, "comparison");
+  noteOtherCommit(file, raw?.manifest?.gitCommit);
+  return { completed, runs: [...((m.resumed ?? []) as EarlierRun[]), earlierRun(raw?.manifest)] };
+}
+
 /**
  * The units an interrupted sweep of the same design completed, read from `DIR/sweep.partial.json`
  * for `sweep --resume`. Refused, naming what differs, when the file is not there or was made
@@ -125,7 +186,7 @@ function checkKept(file: string, kept: UnitDesign & { engineVersion: string; uni
   const seen = new Set<string>();
   kept.units.forEach((u, k) => {
     const key = `${u.point}/${u.replication}`;
-    const unitName = command === "sweep" ? `point ${u.point} replication ${u.replication}` : `replication ${u.replication}`;
+    const unitName = command === "run" ? `replication ${u.replication}` : `${command === "sweep" ? "point" : "scenario"} ${u.point} replication ${u.replication}`;
     const bad =
       u.point >= design.points.length || u.replication >= design.replications ? `${unitName}, outside this ${command}`
       : u.result.replication !== u.replication ? `the result of replication ${u.result.replication} for replication ${u.replication}`
@@ -143,7 +204,7 @@ function checkKept(file: string, kept: UnitDesign & { engineVersion: string; uni
  * continued; otherwise the user chooses (remove the file, or another `--out`). A kept file
  * with no completed unit holds nothing to lose.
  */
-export function refuseToReplaceKept(file: string, command: "run" | "sweep"): void {
+export function refuseToReplaceKept(file: string, command: "run" | "sweep" | "comparison"): void {
   if (!existsSync(file)) return;
   let kept = -1;
   try {

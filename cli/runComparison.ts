@@ -6,7 +6,7 @@ import { meanInterval } from "../sim/metrics/studentT.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import { progressReporter } from "./progressReporter.js";
 import type { ReplicationRunner } from "./ReplicationRunner.js";
-import { InterruptedRunError, runReplicationsOfEach } from "./runScenarioOn.js";
+import { InterruptedRunError, runJobs } from "./runScenarioOn.js";
 import { UserError } from "./UserError.js";
 
 /** `--precision responseTime.mean=2%`, read: every scenario's 95 % half-width within 2 % of its mean. */
@@ -74,19 +74,29 @@ export interface Comparison {
   json: string;
 }
 
+/** A completed (scenario, replication) unit of a comparison. */
+export interface ComparisonUnit {
+  scenario: number;
+  replication: number;
+  result: ReplicationResult;
+}
+
 /**
  * Runs every scenario with common random numbers (same seed, so replication k of each
  * faces the same incidents), all scenarios' replications of a round as one batch on
- * `runner`, and compares each with the first. When `stop` is aborted, `keepPartial` is
- * given the completed units — earlier rounds whole, the last as far as it got — before
- * {@link InterruptedRunError} is thrown on.
+ * `runner`, and compares each with the first. Units in `done` (an interrupted comparison's,
+ * for `--resume`) are taken as they are, in their round, and not run again. When `stop` is
+ * aborted, `keepPartial` is given every completed unit — earlier rounds whole, the last as
+ * far as it got, and those of `done` not reached yet — before {@link InterruptedRunError}
+ * is thrown on.
  */
 export async function runComparison(
   runner: ReplicationRunner,
   scenarios: readonly ComparedScenario[],
   options: ComparisonOptions,
   stop?: AbortSignal,
-  keepPartial?: (e: InterruptedRunError, completed: Array<{ scenario: number; replication: number; result: ReplicationResult }>) => void,
+  keepPartial?: (e: InterruptedRunError, completed: ComparisonUnit[]) => void,
+  done: readonly ComparisonUnit[] = [],
 ): Promise<Comparison> {
   const { seed, replications, precision, maxReplications } = options;
   // Every scenario runs the same replications (0 … n − 1); with a precision target, batches
@@ -95,20 +105,30 @@ export async function runComparison(
   let n = 0;
   let target = replications;
   let runs: RunResult[];
+  const kept = new Map(done.map((u) => [`${u.scenario}/${u.replication}`, u]));
   for (;;) {
     const progress = progressReporter(`${scenarios.length} scenarios: run`);
-    let batch: ReplicationResult[][];
+    // This round's units: replications n … target − 1 of every scenario, those kept taken as they are.
+    const round = scenarios.flatMap((_, scenario) => Array.from({ length: target - n }, (_, k) => ({ scenario, replication: n + k })));
+    const todo = round.filter((u) => !kept.has(`${u.scenario}/${u.replication}`));
+    let fresh: ReplicationResult[];
     try {
-      batch = await runReplicationsOfEach(runner, scenarios.map((f) => f.scenario), seed, n, target, progress.update, stop);
+      fresh = await runJobs(runner, todo.map((u) => ({ scenario: scenarios[u.scenario].scenario, seed, replication: u.replication })), progress.update, stop, (j) => todo[j].scenario);
     } catch (e) {
       if (e instanceof InterruptedRunError && keepPartial) {
         const unit = (scenario: number, result: ReplicationResult) => ({ scenario, replication: result.replication, result });
-        keepPartial(e, [...results.flatMap((done, k) => done.map((r) => unit(k, r))), ...e.completed.map((r, i) => unit(e.completedScenarios[i], r))]);
+        keepPartial(e, [...results.flatMap((rs, k) => rs.map((r) => unit(k, r))), ...kept.values(), ...e.completed.map((r, i) => unit(e.completedScenarios[i], r))]);
       }
       throw e;
     }
     progress.done();
-    batch.forEach((r, k) => results[k].push(...r));
+    let next = 0;
+    for (const u of round) {
+      const key = `${u.scenario}/${u.replication}`;
+      const k = kept.get(key);
+      kept.delete(key);
+      results[u.scenario].push(k ? k.result : fresh[next++]);
+    }
     n = target;
     runs = scenarios.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, results[k], warnings));
     if (!precision || precision.reached(runs) || n >= maxReplications) break;

@@ -1,8 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { MeasureComparison } from "../../sim/experiments/compareRuns.js";
 import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
+import { COMPARISON_PARTIAL, readComparisonPartial, refuseToReplaceKept } from "../keptUnits.js";
+import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { OUTPUT_MANIFEST, outputManifest } from "../outputManifest.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
@@ -23,10 +25,11 @@ export const COMPARE_FLAGS = {
   workers: "string",
   json: "boolean",
   out: "string",
+  resume: "boolean",
 } satisfies FlagSpec;
 
-export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out DIR]
-      compares each scenario with the first (--set changes every one of them); --out DIR is a directory: writes DIR/comparison.json and DIR/manifest.json`;
+export const COMPARE_USAGE = `gridgov compare <baseline.json> <other.json> [more.json ...] [--seed N] [--replications N] [--precision measure=2%] [--max-replications N] [--days N] [--set path=value ...] [--workers N] [--json] [--out DIR [--resume]]
+      compares each scenario with the first (--set changes every one of them); --out DIR is a directory: writes DIR/comparison.json and DIR/manifest.json; --resume continues an interrupted comparison from DIR/comparison.partial.json`;
 
 /**
  * `gridgov compare`: runs every scenario with common random numbers (same seed, so
@@ -46,19 +49,36 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   const precision = flags.precision !== undefined ? precisionTarget(flags.precision as string) : null;
   const maxReplications = intFlag(flags, "max-replications", 200, replications, 100000);
   const out = flags.out as string | undefined;
+  if (flags.resume && out === undefined) throw new UserError("--resume needs --out DIR: the directory where the interrupted comparison kept comparison.partial.json");
+  // Checked before anything runs: the kept units must be this comparison's.
+  const design = { hashes: files.map((f) => scenarioHash(f.scenario)), seed, replications, precision: precision?.spec ?? null, maxReplications };
+  const earlier = flags.resume ? readComparisonPartial(out!, design) : null;
+  if (earlier) process.stderr.write(`resuming: ${earlier.completed.length} units done, from ${join(out!, COMPARISON_PARTIAL)}\n`);
+  else if (out !== undefined) refuseToReplaceKept(join(out, COMPARISON_PARTIAL), "comparison");
   if (out !== undefined) {
     checkOutputDirectory(out, "comparison.json");
-    checkOutputFiles(["comparison.json", OUTPUT_MANIFEST, "comparison.partial.json"].map((f) => join(out, f)));
+    checkOutputFiles(["comparison.json", OUTPUT_MANIFEST, COMPARISON_PARTIAL].map((f) => join(out, f)));
   }
   const startedAt = new Date();
+  const made = { kind: "comparison" as const, scenarios: files.map((f) => f.scenario), seed, replications, precision: design.precision, maxReplications, command: ["gridgov", "compare", ...argv], startedAt, resumed: earlier?.runs };
   // One pool of worker threads for every round.
   const runner = new ReplicationRunner(workers);
   const stop = interruptSignal();
   let comparison: Comparison;
   try {
-    comparison = await runComparison(runner, files, { seed, replications, precision, maxReplications }, stop.signal, (e, completed) => {
-      if (out !== undefined) e.keepIn(join(out, "comparison.partial.json"), { seed, scenarios: files.map((f) => f.scenario.name), completed });
-    });
+    const done = earlier?.completed.map((u) => ({ scenario: u.point, replication: u.replication, result: u.result }));
+    comparison = await runComparison(
+      runner,
+      files,
+      { seed, replications, precision, maxReplications },
+      stop.signal,
+      (e, completed) => {
+        if (out === undefined) return;
+        e.keepIn(join(out, COMPARISON_PARTIAL), { manifest: outputManifest(made, {}), completed });
+        e.message += "; add --resume to the same command to continue";
+      },
+      done,
+    );
   } finally {
     stop.dispose();
     await runner.close();
@@ -77,14 +97,13 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     );
   }
   if (out !== undefined) {
-    const manifest = outputManifest(
-      { kind: "comparison", scenarios: files.map((f) => f.scenario), seed, replications, precision: precision?.spec ?? null, maxReplications, command: ["gridgov", "compare", ...argv], startedAt },
-      { "comparison.json": json },
-    );
+    const manifest = outputManifest(made, { "comparison.json": json });
     const targets = ["comparison.json", OUTPUT_MANIFEST].map((f) => join(out, f));
     const replacing = existsSync(targets[0]);
     writeFilesAtomic([{ file: targets[0], text: json }, { file: targets[1], text: JSON.stringify(manifest, null, 2) + "\n" }]);
     process.stderr.write(`wrote ${targets.join(", ")}${replacing ? " (replacing the comparison that was there)" : ""}\n`);
+    // Its units are in the comparison now.
+    if (earlier) rmSync(join(out, COMPARISON_PARTIAL), { force: true });
   }
   process.stdout.write(flags.json ? json : formatComparison(runs, comparisons));
   return 0;

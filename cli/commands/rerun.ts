@@ -66,7 +66,7 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   if (inResults && data?.manifest?.scenario === undefined) return rerunOutputs(dirname(file), workers);
   const command = Array.isArray(data?.manifest?.command) ? data.manifest.command : [];
   if (data?.partial === true) {
-    const next = command[1] === "run" || command[1] === "sweep" ? "to continue it, give its command again with --resume" : "it can be neither rerun nor continued; run its command again";
+    const next = command[1] === "run" || command[1] === "sweep" || command[1] === "compare" ? "to continue it, give its command again with --resume" : "it can be neither rerun nor continued; run its command again";
     throw new UserError(`${file}: expected a complete result file, found the partial result of an interrupted run; ${next}`);
   }
   if (command[0] === "gridgov" && command[1] !== "run" && command[1] !== "optimize") {

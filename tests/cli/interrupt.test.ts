@@ -180,12 +180,42 @@ describe("interrupting a comparison (Ctrl-C)", () => {
     const partial = JSON.parse(readFileSync(join(out, "comparison.partial.json"), "utf8"));
     expect(partial.partial).toBe(true);
     expect(partial.note).toContain("NOT a complete result");
-    expect(partial.scenarios).toHaveLength(2);
+    expect(partial.manifest.scenarios).toHaveLength(2);
     expect(partial.completed.length).toBeGreaterThan(0);
     expect(partial.completed.length).toBeLessThan(200);
     for (const unit of partial.completed) {
       expect([0, 1]).toContain(unit.scenario);
       expect(unit.result.replication).toBe(unit.replication);
     }
+  });
+
+  it("continues with --resume, round by round, to the comparison an uninterrupted one writes, byte for byte", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gridgov-"));
+    const out = join(root, "cmp");
+    // A second scenario of the same district: the teaching district with more workers.
+    const teaching = JSON.parse(readFileSync(join(repoRoot, "scenarios/teaching-small.json"), "utf8"));
+    const more = join(root, "more-workers.json");
+    writeFileSync(more, JSON.stringify({ ...teaching, name: "More workers", staffing: { ...teaching.staffing, workersPerGrid: 2 } }));
+    // A precision no 120 replications reach: three rounds of 40, which the resumed comparison must repeat.
+    const args = ["compare", "scenarios/teaching-small.json", more, "--replications", "40", "--precision", "responseTime.mean=0.1%", "--max-replications", "120", "--days", "60"];
+    const first = await interrupted([...args, "--workers", "2", "--out", out], /run [1-9]\d*\/80/);
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain("add --resume to the same command to continue");
+    const kept = JSON.parse(readFileSync(join(out, "comparison.partial.json"), "utf8")).completed.length;
+    expect(kept).toBeGreaterThan(0);
+    const resumed = runCli([...args, "--workers", "1", "--out", out, "--resume"]);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toContain(`resuming: ${kept} units done`);
+    expect(existsSync(join(out, "comparison.partial.json"))).toBe(false);
+    const fresh = runCli([...args, "--workers", "2", "--json"]);
+    expect(fresh.status).toBe(0);
+    expect(JSON.parse(fresh.stdout).replications).toBe(120);
+    expect(readFileSync(join(out, "comparison.json"), "utf8")).toBe(fresh.stdout);
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).resumed).toHaveLength(1);
+    // Another precision target would run other rounds: refused.
+    writeFileSync(join(out, "comparison.partial.json"), JSON.stringify({ partial: true, manifest: JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")), completed: [] }));
+    const other = runCli([...args.slice(0, -4), "--max-replications", "80", "--days", "60", "--out", out, "--resume"]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain("cannot resume: its --precision and --max-replications (responseTime.mean=0.1%, 120) are not this comparison's (responseTime.mean=0.1%, 80)");
   });
 });
