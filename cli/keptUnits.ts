@@ -40,70 +40,57 @@ export interface UnitDesign {
   replications: number;
 }
 
-const unit = z.object({ point: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (point, replication) unit"));
-const earlier = z.array(z.unknown()).optional();
+const hash = z.string(expected("the scenario's hash (text)"));
+
+/**
+ * The shape of the file an interrupted `command` keeps: `"partial": true`, its manifest
+ * (the engine version, the commands it resumed, and `manifest`'s fields) and the list of
+ * completed units, each of `unit`'s shape.
+ */
+function partialFileSchema<M extends z.ZodRawShape, U extends z.ZodType>(command: string, manifest: M, unit: U) {
+  return z.object(
+    {
+      partial: z.literal(true, expected(`true (the file of an interrupted ${command})`)),
+      manifest: z.object(
+        { engineVersion: z.string(expected("the engine version (text)")), resumed: z.array(z.unknown()).optional(), ...manifest },
+        expected(`the ${command}'s manifest (an object)`),
+      ),
+      completed: z.array(unit, expected("the list of completed units")),
+    },
+    expected(`the file of an interrupted ${command} (an object)`),
+  );
+}
 
 /** What `sweep --resume` needs of the file an interrupted sweep kept. */
-const sweepPartialSchema = z.object(
+const sweepPartialSchema = partialFileSchema(
+  "sweep",
   {
-    partial: z.literal(true, expected("true (the file of an interrupted sweep)")),
-    manifest: z.object(
-      {
-        engineVersion: z.string(expected("the engine version (text)")),
-        resumed: earlier,
-        design: z.object(
-          { baseHash: z.string(expected("the scenario's hash (text)")), points: z.array(jsonObject(), expected("the list of points")), seed: recordedSeed, replications: wholeNumber(1) },
-          expected("the sweep's design (an object)"),
-        ),
-      },
-      expected("the sweep's manifest (an object)"),
+    design: z.object(
+      { baseHash: hash, points: z.array(jsonObject(), expected("the list of points")), seed: recordedSeed, replications: wholeNumber(1) },
+      expected("the sweep's design (an object)"),
     ),
-    completed: z.array(unit, expected("the list of completed units")),
   },
-  expected("the file of an interrupted sweep (an object)"),
+  z.object({ point: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (point, replication) unit")),
 );
 
 /** What `run --resume` needs of the file an interrupted run kept. */
-const runPartialSchema = z.object(
-  {
-    partial: z.literal(true, expected("true (the file of an interrupted run)")),
-    manifest: z.object(
-      {
-        engineVersion: z.string(expected("the engine version (text)")),
-        resumed: earlier,
-        seed: recordedSeed,
-        replications: wholeNumber(1),
-        scenario: z.object({ hash: z.string(expected("the scenario's hash (text)")) }, expected("the scenario (an object)")),
-      },
-      expected("the run manifest (an object)"),
-    ),
-    completed: z.array(replicationResultSchema, expected("the list of completed replications")),
-  },
-  expected("the file of an interrupted run (an object)"),
+const runPartialSchema = partialFileSchema(
+  "run",
+  { seed: recordedSeed, replications: wholeNumber(1), scenario: z.object({ hash }, expected("the scenario (an object)")) },
+  replicationResultSchema,
 );
 
 /** What `compare --resume` needs of the file an interrupted comparison kept. */
-const comparisonPartialSchema = z.object(
+const comparisonPartialSchema = partialFileSchema(
+  "comparison",
   {
-    partial: z.literal(true, expected("true (the file of an interrupted comparison)")),
-    manifest: z.object(
-      {
-        engineVersion: z.string(expected("the engine version (text)")),
-        resumed: earlier,
-        seed: recordedSeed,
-        replications: wholeNumber(1),
-        precision: z.string(expected("the --precision text")).nullable(),
-        maxReplications: wholeNumber(1),
-        scenarios: z.array(z.object({ hash: z.string(expected("the scenario's hash (text)")) }, expected("a scenario (an object)")), expected("the list of scenarios")),
-      },
-      expected("the comparison's manifest (an object)"),
-    ),
-    completed: z.array(
-      z.object({ scenario: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (scenario, replication) unit")),
-      expected("the list of completed units"),
-    ),
+    seed: recordedSeed,
+    replications: wholeNumber(1),
+    precision: z.string(expected("the --precision text")).nullable(),
+    maxReplications: wholeNumber(1),
+    scenarios: z.array(z.object({ hash }, expected("a scenario (an object)")), expected("the list of scenarios")),
   },
-  expected("the file of an interrupted comparison (an object)"),
+  z.object({ scenario: wholeNumber(0), replication: wholeNumber(0), result: replicationResultSchema }, expected("a (scenario, replication) unit")),
 );
 
 /** What a comparison's units must have been made for: its scenarios (by hash, in order), seed, first batch and precision target. */
