@@ -6,8 +6,12 @@ import { UserError } from "./UserError.js";
 /** The `error` option of a zod schema whose problems should read "expected <what>". */
 export const expected = (what: string) => ({ error: `expected ${what}` });
 
-/** A whole number of at least `min`. */
-export const wholeNumber = (min: number) => z.int(expected(`a whole number ≥ ${min}`)).min(min, expected(`a whole number ≥ ${min}`));
+/** A whole number of at least `min` (and at most `max`, when given). */
+export const wholeNumber = (min: number, max?: number) => {
+  const what = expected(max === undefined ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`);
+  const n = z.int(what).min(min, what);
+  return max === undefined ? n : n.max(max, what);
+};
 
 /** Any JSON object (its fields are checked elsewhere). */
 export const jsonObject = (what = "an object") => z.record(z.string(), z.unknown(), expected(what));
@@ -16,7 +20,7 @@ const seedExpected = expected(`a seed as --seed takes it: ${SEED_RULE}`);
 /** A root seed as result files record it: a whole number or a text seed, as `--seed` takes them ({@link parseSeed}). */
 export const recordedSeed = z.union(
   // Text that --seed would read as a number ("11") is recorded as that number, never as text.
-  [wholeNumber(0).max(Number.MAX_SAFE_INTEGER), z.string().refine((text) => typeof (parseSeed(text) as { seed?: unknown }).seed === "string", seedExpected)],
+  [z.int(seedExpected).min(0, seedExpected).max(Number.MAX_SAFE_INTEGER, seedExpected), z.string().refine((text) => typeof (parseSeed(text) as { seed?: unknown }).seed === "string", seedExpected)],
   seedExpected,
 );
 
@@ -34,7 +38,8 @@ export const replicationCount = z
 export function checkShape<T>(file: string, data: unknown, schema: z.ZodType<T>, advice: string): T {
   const checked = schema.safeParse(data);
   if (checked.success) return checked.data;
-  const lines = checked.error.issues.map((i) => `${file}: ${formatPath(i.path) || "(file)"}: ${i.message}, found ${show(valueAt(data, i.path))}`);
+  // One line per problem: a value can break two checks that say the same (not whole, and too large).
+  const lines = new Set(checked.error.issues.map((i) => `${file}: ${formatPath(i.path) || "(file)"}: ${i.message}, found ${show(valueAt(data, i.path))}`));
   throw new UserError([...lines, `${file}: ${advice}`].join("\n"));
 }
 

@@ -1,6 +1,6 @@
 import { totalmem } from "node:os";
 import { loadScenarioData } from "../sim/experiments/loadScenario.js";
-import { ignoredFields, ignoredFieldWarning } from "../sim/scenario/ignoredFields.js";
+import { ignoredAfterOverrides, ignoredFields, ignoredFieldWarning } from "../sim/scenario/ignoredFields.js";
 import { parseJsonText } from "../sim/scenario/parseScenario.js";
 import { formatIssues, type ScenarioIssue } from "../sim/scenario/ScenarioIssue.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
@@ -61,7 +61,14 @@ export function readScenarioFile(file: string, overrides: readonly ScenarioOverr
     const issues = checked.issues.map((issue) => withOrigin(issue, overrides));
     throw new UserError(`${formatIssues(file, issues)}\n${file}: ${n} problem${n > 1 ? "s" : ""} found; nothing was run`);
   }
-  const fileWarnings = ignoredFields(json.ok ? json.value : null).map((f) => ignoredFieldWarning(f, file));
+  const written = json.ok ? json.value : null;
+  const fileWarnings = ignoredFields(written).map((f) => ignoredFieldWarning(f, file));
+  // A field the file uses that an override now overrides: ignored without a word otherwise.
+  const set = overrides.map((o) => ({ path: o.text.slice(0, Math.max(0, o.text.indexOf("="))), flag: o.flag }));
+  for (const f of ignoredAfterOverrides(written, set.map((o) => o.path))) {
+    const by = set.filter((o) => f.by.includes(o.path)).map((o) => `${o.flag} ${o.path}`);
+    fileWarnings.push(`${f.path} in ${file} is ignored: ${by.join(" and ")} ${by.length === 1 ? "fixes" : "fix"} ${f.decides} instead`);
+  }
   return { file, scenario: checked.value, warnings: checked.warnings, fileWarnings };
 }
 

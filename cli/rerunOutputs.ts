@@ -37,7 +37,7 @@ const manifestSchema = z.object(
       .min(1, expected("at least one scenario")),
     points: z.array(jsonObject("a point (an object of path: value)"), expected("the list of points")).min(1, expected("at least one point")).optional(),
     precision: z.string(expected("the --precision text")).nullable().optional(),
-    maxReplications: wholeNumber(1).max(100000).optional(),
+    maxReplications: wholeNumber(1, 100000).optional(),
     files: z.record(z.string(), hashText, expected("the result files and their hashes (an object)")),
   },
   expected("a manifest (an object)"),

@@ -34,6 +34,15 @@ export function overridden(data: unknown, field: OverriddenField): boolean {
 }
 
 /**
+ * The fields of {@link OVERRIDDEN_FIELDS} that `data` (as written) gives, and that
+ * overrides setting `setPaths` (`--set grids.gridsPerCommunity=5`) now override: the
+ * scenario as written used them, the scenario that runs ignores them.
+ */
+export function ignoredAfterOverrides(data: unknown, setPaths: readonly string[]): OverriddenField[] {
+  return OVERRIDDEN_FIELDS.filter((f) => givenAt(data, f.path) && !overridden(data, f) && f.by.some((path) => setPaths.includes(path)));
+}
+
+/**
  * A warning that `field` is ignored, naming where it is given (`source`, a file name),
  * e.g. "grids.householdsPerCommunity in x.json is ignored: grids.gridsPerCommunity is also
  * given and fixes the communities; leave out one or the other".

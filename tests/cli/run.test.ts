@@ -179,6 +179,11 @@ describe("gridgov run", () => {
     // "11" as text would run as the word "11", not as seed 11: refused, as --seed refuses it.
     const textual = variant("textual.json", (f) => (f.manifest.seed = "11"));
     refused(textual, `${textual}: manifest.seed: expected a seed as --seed takes it`);
+    // A seed beyond the whole numbers a double holds: the seed rule, said once.
+    const hugeSeed = variant("huge-seed.json", (f) => (f.manifest.seed = 2 ** 60));
+    const seedRule = runCli(["rerun", hugeSeed, "--workers", "1"]);
+    expect(seedRule.status).toBe(2);
+    expect(seedRule.stderr.split("\n").filter((l) => l.includes("manifest.seed:"))).toEqual([`${hugeSeed}: manifest.seed: expected a seed as --seed takes it: a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (or a word of up to 100 characters), found ${2 ** 60}`]);
     const many = variant("many.json", (f) => (f.manifest.replications = 1e9));
     refused(many, `${many}: manifest.replications: expected a whole number of replications from 1 to 100000, found 1000000000`);
     const huge = variant("huge.json", (f) => (f.manifest.scenario.data.staffing.workersPerGrid = 1e12));

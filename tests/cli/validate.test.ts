@@ -138,6 +138,17 @@ describe("gridgov validate", () => {
     expect(runCli(["validate", alone]).stdout).not.toContain("warning");
   });
 
+  it("warns of a field the file gives that a --set now overrides, naming the option", () => {
+    const base = "scenarios/teaching-small.json";
+    const r = runCli(["validate", base, "--set", "grids.gridsPerCommunity=5"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`warning: grids.householdsPerCommunity in ${base} is ignored: --set grids.gridsPerCommunity fixes the communities instead`);
+    const both = runCli(["validate", base, "--set", "grids.columns=5", "--set", "grids.rows=3"]);
+    expect(both.stdout).toContain(`warning: grids.householdsPerGrid in ${base} is ignored: --set grids.columns and --set grids.rows fix the grids instead`);
+    // Overrides of other fields draw no such warning.
+    expect(runCli(["validate", base, "--set", "admin.taskCut=0.5"]).stdout).not.toContain("warning");
+  });
+
   it("shows a number too large for a double as Infinity, not null", () => {
     expectUserError(["validate", "scenarios/teaching-small.json", "--set", "grids.householdsPerCommunity=1e400"], "grids.householdsPerCommunity", "found Infinity");
   });
