@@ -1,6 +1,6 @@
 /**
  * The sweep workload: 4 grid sizes × 3 staffing levels × 10 replications of a 30-day
- * District J baseline, run end to end the way `gridgov sweep` runs it (`runSweepPoints`:
+ * District J baseline, run end to end the way `gridgov sweep` runs it (`runPoints`:
  * every unit in one batch, then a summary per point) on one worker thread and on two, to
  * measure the parallel speed-up. The results must be identical.
  *
@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { runSweepPoints } from "../cli/commands/sweep.js";
+import { runPoints } from "../cli/runScenarioOn.js";
 import { ReplicationRunner } from "../cli/ReplicationRunner.js";
 import { pointScenarios, sweepDesign, sweepOutput } from "../cli/sweepDesign.js";
 import { loadScenario } from "../sim/experiments/loadScenario.js";
@@ -91,7 +91,7 @@ export async function sweepBench(quick: boolean, days = quick ? 7 : 30, beforePa
     const start = process.hrtime.bigint();
     const runner = new ReplicationRunner(threads, false);
     let after: Map<number, number> | null = null;
-    const runs = await runSweepPoints(runner, points, seed, replications).finally(async () => {
+    const runs = await runPoints(runner, points, seed, replications).finally(async () => {
       after = threadCpu();
       await runner.close();
     });

@@ -2,16 +2,14 @@ import { existsSync, readdirSync } from "node:fs";
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { loadScenarioData } from "../sim/experiments/loadScenario.js";
-import { scenarioHash } from "../sim/scenario/scenarioHash.js";
-import { formatIssues } from "../sim/scenario/ScenarioIssue.js";
-import type { Scenario } from "../sim/scenario/scenarioSchema.js";
 import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
 import { ENGINE_VERSION } from "../sim/version.js";
 import { checkShape, expected, jsonObject, recordedSeed, replicationCount, wholeNumber } from "./checkShape.js";
-import { runSweepPoints, sweepTables } from "./commands/sweep.js";
+import { sweepTables } from "./commands/sweep.js";
+import { runPoints } from "./runScenarioOn.js";
 import { fileHash, OUTPUT_MANIFEST } from "./outputManifest.js";
 import { progressReporter } from "./progressReporter.js";
+import { recordedScenario } from "./recordedScenario.js";
 import { noteOtherCommit } from "./runManifest.js";
 import { readJsonFile, readTextFile } from "./readTextFile.js";
 import { ReplicationRunner } from "./ReplicationRunner.js";
@@ -59,7 +57,7 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
   if (m.kind === "comparison" && (m.scenarios.length < 2 || m.maxReplications === undefined)) {
     throw new UserError(`${file}: expected a comparison's manifest to give at least two scenarios and maxReplications; nothing was run`);
   }
-  const scenarios = mapReportingAll(m.scenarios, (recorded, k) => recordedScenario(file, k, recorded));
+  const scenarios = mapReportingAll(m.scenarios, (recorded, k) => recordedScenario(file, `scenarios[${k}]`, recorded));
   if (m.engineVersion !== ENGINE_VERSION) process.stderr.write(`note: ${dir} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
   else noteOtherCommit(dir, m.gitCommit);
 
@@ -76,7 +74,7 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
       const design = sweepDesign(scenarios[0].scenario, m.points as SweepPoint[], m.seed, m.replications);
       const points = pointScenarios(design, `${file} (points)`, totalmem());
       const progress = progressReporter(`${points.length} points: unit`);
-      const runs = await runSweepPoints(runner, points, m.seed, m.replications, progress.update);
+      const runs = await runPoints(runner, points, m.seed, m.replications, progress.update);
       progress.done();
       texts = sweepTables(sweepOutput(design, runs));
     } else {
@@ -115,18 +113,6 @@ export async function rerunOutputs(dir: string, workers: number): Promise<number
   const what = m.kind === "sweep" ? `${m.points!.length} points × ${m.replications} replications` : `${m.scenarios.length} scenarios`;
   process.stdout.write(`${dir}: reproduced byte for byte (${Object.keys(texts).join(", ")}: ${what}, seed ${m.seed}, scenario ${m.scenarios[0].hash.slice(0, 12)})\n`);
   return 0;
-}
-
-/** The scenario a manifest recorded, validated again; its hash must still be the hash of its data. */
-function recordedScenario(file: string, k: number, recorded: { name: string; hash: string; data: Record<string, unknown> }): { scenario: Scenario; warnings: string[] } {
-  const where = `${file} (scenarios[${k}].data)`;
-  const parsed = loadScenarioData(recorded.data, [], totalmem());
-  if (!parsed.ok) throw new UserError(formatIssues(where, parsed.issues));
-  const hash = scenarioHash(parsed.value);
-  if (hash !== recorded.hash) {
-    throw new UserError(`${file}: scenarios[${k}].hash: expected the hash of scenarios[${k}].data (${hash}), found ${JSON.stringify(recorded.hash).slice(0, 80)}; the file was changed after the run; nothing was run`);
-  }
-  return { scenario: parsed.value, warnings: parsed.warnings };
 }
 
 /** Why a directory has no manifest to rerun, as far as its files tell. */

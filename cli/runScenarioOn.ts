@@ -1,6 +1,7 @@
 import { combineReplications, type RunOptions, type RunResult } from "../sim/experiments/runScenario.js";
 import type { ReplicationResult } from "../sim/metrics/ReplicationCollector.js";
 import type { Scenario } from "../sim/scenario/scenarioSchema.js";
+import type { CompletedUnit } from "./keptUnits.js";
 import type { ReplicationJob, ReplicationRunner } from "./ReplicationRunner.js";
 import { UserError } from "./UserError.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
@@ -25,23 +26,38 @@ export async function runScenarioOn(
 }
 
 /**
- * Runs replications `from` … `to` − 1 of every scenario, all as one batch (so that worker
- * threads stay busy from one scenario to the next), and returns each scenario's results in
- * order. Throws as {@link runJobs}.
+ * Runs replications 0 … `replications` − 1 of every point, all (point, replication) units
+ * as one batch on `runner` (so worker threads stay busy across points), and combines each
+ * point's replications. Units in `done` (an interrupted run's or sweep's, for `--resume`) are
+ * taken as they are and not run again. What `gridgov sweep` runs (and `gridgov run`, with one
+ * point); the sweep benchmark times it.
+ * When `stop` is aborted, throws {@link InterruptedRunError} with every unit completed,
+ * those of `done` included, each with its point (as `completedScenarios`).
  */
-export async function runReplicationsOfEach(
+export async function runPoints(
   runner: ReplicationRunner,
-  scenarios: readonly Scenario[],
+  points: ReadonlyArray<{ scenario: Scenario; warnings: readonly string[] }>,
   seed: number | string,
-  from: number,
-  to: number,
+  replications: number,
   onProgress?: (done: number, total: number) => void,
   stop?: AbortSignal,
-): Promise<ReplicationResult[][]> {
-  const n = to - from;
-  const jobs = scenarios.flatMap((scenario) => Array.from({ length: n }, (_, k) => ({ scenario, seed, replication: from + k })));
-  const results = await runJobs(runner, jobs, onProgress, stop, (j) => Math.floor(j / n));
-  return scenarios.map((_, k) => results.slice(k * n, (k + 1) * n));
+  done: readonly CompletedUnit[] = [],
+): Promise<RunResult[]> {
+  const byPoint: ReplicationResult[][] = points.map(() => []);
+  for (const u of done) byPoint[u.point].push(u.result);
+  const have = new Set(done.map((u) => `${u.point}/${u.replication}`));
+  const todo = points.flatMap((_, point) => Array.from({ length: replications }, (_, replication) => ({ point, replication }))).filter((u) => !have.has(`${u.point}/${u.replication}`));
+  let results: ReplicationResult[];
+  try {
+    results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), onProgress, stop, (j) => todo[j].point);
+  } catch (e) {
+    if (e instanceof InterruptedRunError && done.length > 0) {
+      throw new InterruptedRunError([...done.map((u) => u.result), ...e.completed], points.length * replications, [...done.map((u) => u.point), ...e.completedScenarios]);
+    }
+    throw e;
+  }
+  todo.forEach((u, k) => byPoint[u.point].push(results[k]));
+  return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, byPoint[k], warnings));
 }
 
 /**

@@ -1,9 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { loadScenarioData } from "../../sim/experiments/loadScenario.js";
-import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
-import { formatIssues } from "../../sim/scenario/ScenarioIssue.js";
 import { ENGINE_VERSION } from "../../sim/version.js";
 import { z } from "zod";
 import { checkShape, expected, jsonObject, recordedSeed, replicationCount } from "../checkShape.js";
@@ -16,6 +12,7 @@ import { ReplicationRunner } from "../ReplicationRunner.js";
 import { runScenarioOn } from "../runScenarioOn.js";
 import { OUTPUT_MANIFEST } from "../outputManifest.js";
 import { noteOtherCommit } from "../runManifest.js";
+import { recordedScenario } from "../recordedScenario.js";
 import { firstDifferentLine, rerunOutputs } from "../rerunOutputs.js";
 import type { CheckedScenario } from "../variantScenarios.js";
 import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
@@ -79,25 +76,19 @@ export async function rerunCommand(argv: readonly string[]): Promise<number> {
   }
   const stored = checkShape(file, data, resultFileSchema, "expected a result file written by gridgov run or optimize --out; nothing was run");
   const m = stored.manifest;
-  const parsed = loadScenarioData(m.scenario.data, [], totalmem());
-  if (!parsed.ok) throw new UserError(formatIssues(`${file} (manifest.scenario.data)`, parsed.issues));
-  // The hash names what ran: it must be the hash of the scenario that will run again.
-  const hash = scenarioHash(parsed.value);
-  if (hash !== m.scenario.hash) {
-    throw new UserError(`${file}: manifest.scenario.hash: expected the hash of manifest.scenario.data (${hash}), found ${JSON.stringify(m.scenario.hash).slice(0, 80)}; the file was changed after the run; nothing was run`);
-  }
+  const parsed = recordedScenario(file, "manifest.scenario", m.scenario);
   if (m.engineVersion !== ENGINE_VERSION) {
     process.stderr.write(`note: ${file} was made by engine ${m.engineVersion}; this is ${ENGINE_VERSION}\n`);
   } else noteOtherCommit(file, (data?.manifest as { gitCommit?: unknown } | undefined)?.gitCommit);
   // The target, lever and range as the command gave them; the scenario as it ran (its --set and --days applied).
-  const recorded = optimize ? recordedSearch(file, command.slice(2).map(String), parsed.value) : null;
+  const recorded = optimize ? recordedSearch(file, command.slice(2).map(String), parsed.scenario) : null;
   let again: unknown;
   const runner = new ReplicationRunner(workers);
   if (recorded) {
-    again = await findOptimum(runner, parsed.value, recorded.search, recorded.scenarios, m.seed, m.replications).finally(() => runner.close());
+    again = await findOptimum(runner, parsed.scenario, recorded.search, recorded.scenarios, m.seed, m.replications).finally(() => runner.close());
   } else {
     const progress = progressReporter(`${m.scenario.name}: replication`);
-    again = await runScenarioOn(runner, parsed.value, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() => runner.close());
+    again = await runScenarioOn(runner, parsed.scenario, { seed: m.seed, replications: m.replications, onProgress: progress.update }, parsed.warnings).finally(() => runner.close());
     progress.done();
   }
   const a = JSON.stringify(stored.result, null, 2);

@@ -1,11 +1,10 @@
 import { defaultWorkers } from "../WorkerPool.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { rmSync } from "node:fs";
-import { combineReplications } from "../../sim/experiments/runScenario.js";
-import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
+import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { scenarioHash } from "../../sim/scenario/scenarioHash.js";
 import { readRunPartial, refuseToReplaceKept } from "../keptUnits.js";
-import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
+import { InterruptedRunError, runPoints } from "../runScenarioOn.js";
 import { formatRunTable } from "../formatRunTable.js";
 import { interruptSignal } from "../interruptSignal.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
@@ -41,20 +40,11 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const manifest = () => ({ ...runManifest(scenario, seed, replications, ["gridgov", "run", ...argv], startedAt), resumed: earlier?.runs });
   const progress = progressReporter(`${scenario.name}: replication`);
   const stop = interruptSignal();
-  let result;
+  let result: RunResult;
   const runner = new ReplicationRunner(workers);
   try {
-    const kept = earlier?.completed.map((u) => u.result) ?? [];
-    const have = new Set(kept.map((r) => r.replication));
-    const todo = Array.from({ length: replications }, (_, replication) => replication).filter((k) => !have.has(k));
-    let fresh: ReplicationResult[];
-    try {
-      fresh = await runJobs(runner, todo.map((replication) => ({ scenario, seed, replication })), progress.update, stop.signal);
-    } catch (e) {
-      if (e instanceof InterruptedRunError && kept.length > 0) throw new InterruptedRunError([...kept, ...e.completed], replications, []);
-      throw e;
-    }
-    result = combineReplications(scenario, seed, [...kept, ...fresh], warnings);
+    // One point: the kept replications are taken as they are, the others run.
+    [result] = await runPoints(runner, [{ scenario, warnings }], seed, replications, progress.update, stop.signal, earlier?.completed);
   } catch (e) {
     if (e instanceof InterruptedRunError && out !== undefined) {
       e.keepIn(partialFile(out), { manifest: manifest(), completed: e.completed }, 2);

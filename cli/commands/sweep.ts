@@ -1,18 +1,16 @@
 import { existsSync, rmSync } from "node:fs";
 import { totalmem } from "node:os";
 import { join } from "node:path";
-import { combineReplications, type RunResult } from "../../sim/experiments/runScenario.js";
+import type { RunResult } from "../../sim/experiments/runScenario.js";
 import { factorialPoints, latinHypercubePoints, type SweepPoint } from "../../sim/experiments/sweepPoints.js";
-import type { Scenario } from "../../sim/scenario/scenarioSchema.js";
 import { intFlag, parseArgs, seedFlag, type FlagSpec } from "../parseArgs.js";
 import { progressReporter } from "../progressReporter.js";
 import { readScenarioFile, refuseLeversAlsoSet, scenarioOverrides, type ScenarioOverride } from "../readScenarioFile.js";
 import { runManifest } from "../runManifest.js";
 import { ReplicationRunner } from "../ReplicationRunner.js";
 import { interruptSignal } from "../interruptSignal.js";
-import { InterruptedRunError, runJobs } from "../runScenarioOn.js";
-import { readSweepPartial, refuseToReplaceKept, SWEEP_PARTIAL, type CompletedUnit } from "../keptUnits.js";
-import type { ReplicationResult } from "../../sim/metrics/ReplicationCollector.js";
+import { InterruptedRunError, runJobs, runPoints } from "../runScenarioOn.js";
+import { readSweepPartial, refuseToReplaceKept, SWEEP_PARTIAL } from "../keptUnits.js";
 import { pointName, pointScenarios, shardUnits, sweepDesign, sweepOutput, toCsv } from "../sweepDesign.js";
 import { UserError } from "../UserError.js";
 import { checkOutputFiles, checkOutputDirectory } from "../checkOutputFiles.js";
@@ -97,7 +95,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     const stop = interruptSignal();
     let runs: RunResult[];
     try {
-      runs = await runSweepPoints(runner, points, seed, replications, progress.update, stop.signal, earlier?.completed);
+      runs = await runPoints(runner, points, seed, replications, progress.update, stop.signal, earlier?.completed);
     } catch (e) {
       if (e instanceof InterruptedRunError && out !== undefined) {
         const manifest = { ...runManifest(base, seed, replications, ["gridgov", "sweep", ...argv], startedAt), design, resumed: earlier?.runs };
@@ -124,40 +122,6 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   } finally {
     await runner.close();
   }
-}
-
-/**
- * Runs replications 0 … `replications` − 1 of every point, all (point, replication) units
- * as one batch on `runner` (so worker threads stay busy across points), and combines each
- * point's replications. Units in `done` (an interrupted sweep's, for `--resume`) are taken
- * as they are and not run again. What `gridgov sweep` runs; the sweep benchmark times it.
- * When `stop` is aborted, throws {@link InterruptedRunError} with every unit completed,
- * those of `done` included, each with its point (as `completedScenarios`).
- */
-export async function runSweepPoints(
-  runner: ReplicationRunner,
-  points: ReadonlyArray<{ scenario: Scenario; warnings: readonly string[] }>,
-  seed: number | string,
-  replications: number,
-  onProgress?: (done: number, total: number) => void,
-  stop?: AbortSignal,
-  done: readonly CompletedUnit[] = [],
-): Promise<RunResult[]> {
-  const byPoint: ReplicationResult[][] = points.map(() => []);
-  for (const u of done) byPoint[u.point].push(u.result);
-  const have = new Set(done.map((u) => `${u.point}/${u.replication}`));
-  const todo = points.flatMap((_, point) => Array.from({ length: replications }, (_, replication) => ({ point, replication }))).filter((u) => !have.has(`${u.point}/${u.replication}`));
-  let results: ReplicationResult[];
-  try {
-    results = await runJobs(runner, todo.map((u) => ({ scenario: points[u.point].scenario, seed, replication: u.replication })), onProgress, stop, (j) => todo[j].point);
-  } catch (e) {
-    if (e instanceof InterruptedRunError && done.length > 0) {
-      throw new InterruptedRunError([...done.map((u) => u.result), ...e.completed], points.length * replications, [...done.map((u) => u.point), ...e.completedScenarios]);
-    }
-    throw e;
-  }
-  todo.forEach((u, k) => byPoint[u.point].push(results[k]));
-  return points.map(({ scenario, warnings }, k) => combineReplications(scenario, seed, byPoint[k], warnings));
 }
 
 /** The tables a sweep (or a merge) writes into its output directory, beside its manifest. */
