@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { SweepPoint } from "../sim/experiments/sweepPoints.js";
@@ -195,7 +195,7 @@ export function refuseToReplaceKept(file: string, command: "run" | "sweep" | "co
   if (!existsSync(file)) return;
   let kept = -1;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as { completed?: unknown };
+    const data = readJsonFile(file, `partial ${command}`) as { completed?: unknown } | null;
     if (Array.isArray(data?.completed)) kept = data.completed.length;
   } catch {
     // Unreadable: it may still hold what someone wants; refused below.
